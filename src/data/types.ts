@@ -1,0 +1,27 @@
+// The dataset contract shared by loaders, batchers, recipes and metrics.
+import type { tf } from '../engine/tf.js';
+
+/** What kind of examples a dataset holds (models declare which kinds they accept). */
+export type DataKind = 'image' | 'vector' | 'text' | 'table';
+
+/** One minibatch; tensors belong to the caller, who disposes them. */
+export interface Batch {
+  /** Examples: images [B, H, W, C] in [0, 1]; vectors [B, D]; text token ids [B, T] int32. */
+  x: tf.Tensor;
+  /** Integer class labels [B] (int32), when the dataset has them. */
+  y?: tf.Tensor;
+}
+
+/** An in-memory dataset addressed by example index. */
+export interface Dataset {
+  /** Identifier used in reports, e.g. 'mnist/train'. */
+  name: string;
+  kind: DataKind;
+  /** Shape of one example, e.g. [28, 28, 1] or [2]. */
+  shape: number[];
+  size: number;
+  /** Number of label classes, when labelled. */
+  numClasses?: number;
+  /** Gathers the examples at `indices` into one batch. */
+  batch(indices: ArrayLike<number>): Batch;
+}

@@ -1,0 +1,105 @@
+// Backend selection: wasm (SIMD) by default, cpu as fallback, tfjs-node ("tensorflow") when the user
+// has it; in the browser webgpu → webgl → wasm. Kernel/gradient patches are applied once here.
+import { tf } from './tf.js';
+import { applyPatches } from './patches/index.js';
+
+/** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
+export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'webgpu', 'webgl'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+/** What `initEngine` chose, recorded in every run's report. */
+export interface EngineInfo {
+  backend: string;
+  requested: BackendName;
+  tfjsVersion: string;
+  simd?: boolean;
+  threads?: boolean;
+  patched: boolean;
+}
+
+let current: EngineInfo | null = null;
+
+/** Hooks that platform adapters (Node, browser) install before the first `initEngine` call. */
+export interface PlatformHooks {
+  /** Loads an optional backend package (e.g. tfjs-node) and returns true when it registered. */
+  loadOptionalBackend?(name: 'tensorflow'): Promise<boolean>;
+  /** Called before/after the wasm backend initialises (Node: set .wasm paths, restore listeners). */
+  beforeWasm?(): Promise<void> | void;
+  afterWasm?(): Promise<void> | void;
+  autoOrder: BackendName[];
+}
+
+let hooks: PlatformHooks = { autoOrder: ['webgpu', 'webgl', 'wasm', 'cpu'] };
+
+/** Installs platform hooks (the Node adapter calls this; the browser uses the defaults). */
+export function setPlatformHooks(h: PlatformHooks): void {
+  hooks = h;
+}
+
+function parseBackend(name: string): BackendName {
+  if (!(BACKENDS as readonly string[]).includes(name)) {
+    throw new Error(`Unknown backend "${name}". Valid backends: ${BACKENDS.join(', ')}.`);
+  }
+  return name as BackendName;
+}
+
+async function tryBackend(name: BackendName): Promise<boolean> {
+  try {
+    if (name === 'tensorflow') {
+      if (!hooks.loadOptionalBackend || !(await hooks.loadOptionalBackend('tensorflow'))) return false;
+    } else if (name === 'wasm') {
+      await import('@tensorflow/tfjs-backend-wasm');
+      await hooks.beforeWasm?.();
+    } else if (name === 'webgl') {
+      if (typeof document === 'undefined') return false;
+      await import(/* @vite-ignore */ '@tensorflow/tfjs-backend-webgl' as string);
+    } else if (name === 'webgpu') {
+      if (typeof navigator === 'undefined' || !('gpu' in navigator)) return false;
+      await import(/* @vite-ignore */ '@tensorflow/tfjs-backend-webgpu' as string);
+    }
+    const ok = await tf.setBackend(name);
+    if (name === 'wasm') await hooks.afterWasm?.();
+    return ok && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Selects and initialises a backend and applies genlab's kernel/gradient patches.
+ * `requested` = 'auto' walks the platform's preference order; a named backend that cannot start
+ * is an error (never a silent fallback).
+ */
+export async function initEngine(requested: string = 'auto'): Promise<EngineInfo> {
+  const want = parseBackend(requested);
+  if (current && (want === 'auto' || current.backend === want)) return current;
+  tf.env().set('PROD', true); // silences tfjs' "install tfjs-node" console banner
+  const order = want === 'auto' ? hooks.autoOrder : [want];
+  for (const name of order) {
+    if (await tryBackend(name)) {
+      await tf.ready();
+      applyPatches();
+      const flags = tf.env();
+      current = {
+        backend: tf.getBackend(),
+        requested: want,
+        tfjsVersion: tf.version_core,
+        simd: name === 'wasm' ? Boolean(flags.getAsync ? await flags.getAsync('WASM_HAS_SIMD_SUPPORT') : undefined) : undefined,
+        threads: name === 'wasm' ? Boolean(await flags.getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) : undefined,
+        patched: true,
+      };
+      return current;
+    }
+  }
+  throw new Error(
+    want === 'auto'
+      ? `No tfjs backend could start (tried ${order.join(', ')}).`
+      : `Backend "${want}" could not start.` +
+          (want === 'tensorflow' ? ' Install @tensorflow/tfjs-node (or -gpu) to use it.' : ''),
+  );
+}
+
+/** The engine chosen by the last `initEngine`, or null before it ran. */
+export function engineInfo(): EngineInfo | null {
+  return current;
+}
