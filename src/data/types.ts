@@ -8,7 +8,7 @@ export type DataKind = 'image' | 'vector' | 'text' | 'table';
 export interface Batch {
   /** Examples: images [B, H, W, C] in [0, 1]; vectors [B, D]; text token ids [B, T] int32. */
   x: tf.Tensor;
-  /** Integer class labels [B] (int32), when the dataset has them. */
+  /** Integer class labels [B] (int32) when the dataset has them; for text, next-token targets [B, T] (int32). */
   y?: tf.Tensor;
 }
 

@@ -1,0 +1,43 @@
+// `genlab sample DIR`: draw samples from a trained run into a PNG grid (or scatter for 2-D data).
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { initNodeEngine } from '../../node/engine.js';
+import { openSession } from '../../node/session.js';
+import { renderInterpolation, renderSamples } from '../../node/artifacts.js';
+import { encodePng } from '../../node/png-codec.js';
+import { globalBackend, intOption } from '../options.js';
+
+/** Registers `sample`. */
+export function registerSample(program: Command): void {
+  program
+    .command('sample')
+    .description('Sample a trained model into a PNG')
+    .argument('<dir>', 'run directory written by `genlab train`')
+    .option('-n, --n <count>', 'number of samples', '64')
+    .option('-o, --out <file>', 'output PNG (default DIR/samples-seed<S>.png)')
+    .option('--seed <n>', 'sampling seed', '1234')
+    .option('--interpolate <method>', 'instead of samples, decode latent interpolations (lerp | slerp)')
+    .action(async (dir: string, o, cmd: Command) => {
+      await initNodeEngine(globalBackend(cmd));
+      const n = intOption('n', o.n, 64);
+      const seed = Number(o.seed);
+      if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${o.seed}".`);
+      const s = await openSession({ checkpoint: dir });
+      try {
+        let img;
+        if (o.interpolate) {
+          if (o.interpolate !== 'lerp' && o.interpolate !== 'slerp') throw new Error(`--interpolate must be lerp or slerp, got "${o.interpolate}".`);
+          img = renderInterpolation(s, 8, 10, o.interpolate);
+          if (!img) throw new Error(`Model "${s.spec.id}" has no latent space to interpolate in.`);
+        } else {
+          img = renderSamples(s, n, seed);
+        }
+        const out = o.out ?? path.join(dir, o.interpolate ? `interpolation-${o.interpolate}.png` : `samples-seed${seed}.png`);
+        await writeFile(out, encodePng(img));
+        process.stdout.write(`${out}\n`);
+      } finally {
+        s.dispose();
+      }
+    });
+}

@@ -1,0 +1,87 @@
+// `genlab train ID` and `genlab quickstart`: train with a progress bar; Ctrl-C checkpoints and exits 130.
+import type { Command } from 'commander';
+import { trainRun, type TrainRunOptions } from '../../node/train-run.js';
+import { engineInfo } from '../../engine/backend.js';
+import { progressReporter } from '../progress.js';
+import { collect, globalBackend } from '../options.js';
+
+/** Runs training with terminal progress and SIGINT handling; returns the process exit code. */
+export async function trainWithProgress(opts: TrainRunOptions, label: string): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130); // a second Ctrl-C leaves at once
+    process.stderr.write('\nInterrupted: writing a checkpoint (Ctrl-C again to quit without it)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const progress = progressReporter(label);
+  try {
+    const { dir, result, session } = await trainRun({
+      ...opts,
+      signal: controller.signal,
+      onEvent: progress.onEvent,
+      command: process.argv.slice(1),
+    });
+    progress.stop();
+    session.dispose();
+    const info = engineInfo();
+    const evalText = result.lastEval ? Object.entries(result.lastEval).map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ') : '';
+    if (result.reason === 'interrupted') {
+      process.stderr.write(`Checkpoint written to ${dir} at step ${result.step}. Resume with: genlab train --resume ${dir}\n`);
+      return 130;
+    }
+    process.stdout.write(
+      `Trained ${session.spec.id} for ${result.step} steps in ${(result.elapsedMs / 1000).toFixed(1)} s on ${info?.backend}. ${evalText}\n` +
+        `Run directory: ${dir} (samples.png, report.html, metrics.json, log.jsonl, checkpoint)\n`,
+    );
+    return 0;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Registers `train`. */
+export function registerTrain(program: Command): void {
+  program
+    .command('train')
+    .description('Train a registered model (see `genlab list`) or resume a run')
+    .argument('[model]', 'model id, e.g. vae')
+    .option('-p, --preset <name>', 'named preset of the model (e.g. tiny)')
+    .option('-c, --config <file>', 'JSON file with a partial config')
+    .option('-s, --set <key=value>', 'dotted config override, repeatable (e.g. model.latentDim=16)', collect, [])
+    .option('--steps <n>', 'training steps (same as --set train.steps=N)')
+    .option('--seed <n>', 'random seed (same as --set seed=N)')
+    .option('-o, --out <dir>', 'run directory (default runs/<model>-<time>)')
+    .option('--resume <dir>', 'continue training from a run directory')
+    .addHelpText('after', '\nExamples:\n  genlab train vae --preset tiny\n  genlab train vae --set model.latentDim=16 --steps 5000\n  genlab train --resume runs/vae-20261128-120000 --steps 8000')
+    .action(async (model: string | undefined, o, cmd: Command) => {
+      if (!model && !o.resume) throw new Error('Name a model to train (see `genlab list`) or pass --resume DIR.');
+      const overrides: string[] = [...o.set];
+      if (o.steps !== undefined) overrides.push(`train.steps=${o.steps}`);
+      if (o.seed !== undefined) overrides.push(`seed=${o.seed}`);
+      if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
+      process.exitCode = await trainWithProgress(
+        { modelId: model, preset: o.preset, configFile: o.config, overrides, out: o.out, checkpoint: o.resume, backend: globalBackend(cmd) },
+        model ?? 'resume',
+      );
+    });
+}
+
+/** Registers `quickstart`: a small VAE on the bundled MNIST for about a minute. */
+export function registerQuickstart(program: Command): void {
+  program
+    .command('quickstart')
+    .description('Train a small VAE on the bundled MNIST (about a minute) and write runs/<id>/ with samples, interpolation and report')
+    .option('-o, --out <dir>', 'run directory')
+    .option('--steps <n>', 'training steps')
+    .action(async (o, cmd: Command) => {
+      const overrides = o.steps !== undefined ? [`train.steps=${o.steps}`] : [];
+      process.exitCode = await trainWithProgress(
+        { modelId: 'vae', preset: 'quickstart', overrides, out: o.out, backend: globalBackend(cmd) },
+        'quickstart vae',
+      );
+    });
+}

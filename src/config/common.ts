@@ -1,0 +1,104 @@
+// Config sections shared by every model: the training loop's knobs and the data source.
+// Models build their full schema as { seed, model, data, train } from these factories.
+import { z } from 'zod';
+
+/** Training-loop settings; `defaults` lets a model pick its own recipe defaults. */
+export function trainSchema(defaults: Partial<TrainConfig> = {}) {
+  const d = { ...TRAIN_DEFAULTS, ...defaults };
+  return z
+    .strictObject({
+      steps: z.number().int().positive().default(d.steps),
+      batchSize: z.number().int().positive().default(d.batchSize),
+      optimizer: z.enum(['adam', 'adamw', 'rmsprop', 'sgd']).default(d.optimizer),
+      lr: z.number().positive().default(d.lr),
+      beta1: z.number().min(0).max(1).default(d.beta1),
+      beta2: z.number().min(0).max(1).default(d.beta2),
+      eps: z.number().positive().default(d.eps),
+      weightDecay: z.number().min(0).default(d.weightDecay),
+      gradClip: z.number().min(0).default(d.gradClip),
+      lrSchedule: z.enum(['constant', 'cosine', 'linear']).default(d.lrSchedule),
+      warmupSteps: z.number().int().min(0).default(d.warmupSteps),
+      minLr: z.number().min(0).default(d.minLr),
+      ema: z.number().min(0).max(1).default(d.ema),
+      evalEvery: z.number().int().min(0).default(d.evalEvery),
+      checkpointEvery: z.number().int().min(0).default(d.checkpointEvery),
+      logEvery: z.number().int().positive().default(d.logEvery),
+    })
+    .prefault({});
+}
+
+/** The resolved training-loop settings. */
+export interface TrainConfig {
+  steps: number;
+  batchSize: number;
+  optimizer: 'adam' | 'adamw' | 'rmsprop' | 'sgd';
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** Decoupled weight decay (AdamW) or L2 (others); 0 = off. */
+  weightDecay: number;
+  /** Global-norm gradient clipping threshold; 0 = off. */
+  gradClip: number;
+  lrSchedule: 'constant' | 'cosine' | 'linear';
+  warmupSteps: number;
+  minLr: number;
+  /** EMA decay of the weights used for sampling; 0 = off. */
+  ema: number;
+  /** Steps between held-out evaluations (0 = only at the end). */
+  evalEvery: number;
+  /** Steps between checkpoints (0 = only at the end and on interrupt). */
+  checkpointEvery: number;
+  logEvery: number;
+}
+
+/** Defaults every model starts from. */
+export const TRAIN_DEFAULTS: TrainConfig = {
+  steps: 2000,
+  batchSize: 128,
+  optimizer: 'adam',
+  lr: 1e-3,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  weightDecay: 0,
+  gradClip: 0,
+  lrSchedule: 'constant',
+  warmupSteps: 0,
+  minLr: 0,
+  ema: 0,
+  evalEvery: 500,
+  checkpointEvery: 1000,
+  logEvery: 10,
+};
+
+/** Data source settings: a dataset name (see `genlab list --datasets`) and an optional path. */
+export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynamic' | 'threshold' }) {
+  return z
+    .strictObject({
+      name: z.string().default(defaults.name),
+      path: z.string().optional(),
+      binarize: z.enum(['none', 'dynamic', 'threshold']).default(defaults.binarize ?? 'none'),
+      trainSize: z.number().int().positive().optional(),
+      testSize: z.number().int().positive().optional(),
+    })
+    .prefault({});
+}
+
+/** The resolved data settings. */
+export interface DataConfig {
+  name: string;
+  path?: string;
+  /** 'dynamic' draws Bernoulli pixels every batch (standard for binarised-MNIST likelihoods). */
+  binarize: 'none' | 'dynamic' | 'threshold';
+  trainSize?: number;
+  testSize?: number;
+}
+
+/** The shape every model config has. */
+export interface BaseConfig {
+  seed: number;
+  model: object;
+  data: DataConfig;
+  train: TrainConfig;
+}

@@ -1,0 +1,102 @@
+// CSV tables with a header row (RFC 4180), typed per column — numeric vs categorical — as tabular
+// generators such as CTGAN/TVAE (and SDGym's metadata) treat them.
+import { splitCsvRecords, type CsvRecord } from './csv-records.js';
+
+/** Cell values counted as missing by default (after trimming): '?' as in UCI Adult, and the empty string. */
+export const DEFAULT_MISSING = ['?', ''];
+
+/** A column whose every non-missing value is a finite decimal number; missing cells are NaN. */
+export interface NumericColumn {
+  name: string;
+  type: 'numeric';
+  values: Float64Array;
+  /** How many cells were missing (NaN in `values`). */
+  missing: number;
+}
+
+/** A column of trimmed strings; `codes[i]` indexes `categories` (sorted); missing tokens stay categories. */
+export interface CategoricalColumn {
+  name: string;
+  type: 'categorical';
+  values: string[];
+  categories: string[];
+  codes: Int32Array;
+  /** How many cells held a missing-value token (kept as their own category). */
+  missing: number;
+}
+
+/** One typed column. */
+export type CsvColumn = NumericColumn | CategoricalColumn;
+
+/** A parsed table: typed columns of equal length `rows`. */
+export interface CsvTable {
+  source: string;
+  rows: number;
+  columns: CsvColumn[];
+}
+
+/** Options for parseCsv. */
+export interface CsvOptions {
+  /** Name used in error messages (e.g. the file path). */
+  source?: string;
+  /** Cell values (after trimming) that count as missing; default ['?', '']. */
+  missing?: string[];
+  delimiter?: string;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parses CSV text with a header row into typed columns; throws on empty input, ragged rows or duplicate headers. */
+export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
+  const source = opts.source ?? 'CSV input';
+  const missing = new Set(opts.missing ?? DEFAULT_MISSING);
+  if (text.trim() === '') throw new Error(`${source} is empty; expected a header row followed by data rows.`);
+  const rows: CsvRecord[] = splitCsvRecords(text, opts.delimiter ?? ',', source);
+  const header = rows[0].fields.map((h) => h.trim());
+  const seen = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h === '') throw new Error(`${source}: header column ${i + 1} has an empty name; every column needs a unique name.`);
+    const j = seen.get(h);
+    if (j !== undefined) throw new Error(`${source}: duplicate header name '${h}' in columns ${j + 1} and ${i + 1}; header names must be unique.`);
+    seen.set(h, i);
+  });
+  const n = rows.length - 1;
+  if (n === 0) throw new Error(`${source} has a header row but no data rows.`);
+  for (let r = 1; r <= n; r++) {
+    const len = rows[r].fields.length;
+    if (len !== header.length) {
+      throw new Error(
+        `${source}: row ${r} (line ${rows[r].line}) has ${len} fields, the header has ${header.length}; ` +
+          `every row needs one value per column (quote values that contain the delimiter).`,
+      );
+    }
+  }
+  const columns = header.map((name, c): CsvColumn => {
+    const cells = new Array<string>(n);
+    let numeric = true;
+    let missingCount = 0;
+    for (let r = 0; r < n; r++) {
+      const v = rows[r + 1].fields[c].trim();
+      cells[r] = v;
+      if (missing.has(v)) missingCount++;
+      else if (numeric && !NUMBER.test(v)) numeric = false;
+    }
+    if (numeric && missingCount < n) {
+      const values = new Float64Array(n);
+      for (let r = 0; r < n; r++) values[r] = missing.has(cells[r]) ? NaN : Number(cells[r]);
+      return { name, type: 'numeric', values, missing: missingCount };
+    }
+    const categories = [...new Set(cells)].sort();
+    const index = new Map(categories.map((k, i) => [k, i]));
+    const codes = Int32Array.from(cells, (v) => index.get(v)!);
+    return { name, type: 'categorical', values: cells, categories, codes, missing: missingCount };
+  });
+  return { source, rows: n, columns };
+}
+
+/** The column called `name`; throws listing the table's column names when absent. */
+export function getColumn(table: CsvTable, name: string): CsvColumn {
+  const col = table.columns.find((c) => c.name === name);
+  if (!col) throw new Error(`${table.source} has no column '${name}'; columns: ${table.columns.map((c) => c.name).join(', ')}.`);
+  return col;
+}

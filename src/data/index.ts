@@ -1,0 +1,25 @@
+// Public surface of genlab's data layer (browser-safe: parsers and datasets take bytes or strings;
+// file reading lives in src/node/datasets.ts).
+export type { Batch, DataKind, Dataset } from './types.js';
+export { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdxImages, parseIdxLabels, checkIdxPair } from './idx.js';
+export type { IdxImages, IdxLabels } from './idx.js';
+export { ImageDataset, imageDatasetFromIdx } from './image-dataset.js';
+export type { ImageDatasetOptions } from './image-dataset.js';
+export { VectorDataset } from './vector-dataset.js';
+export type { VectorDatasetOptions } from './vector-dataset.js';
+export {
+  TOY2D_NAMES, RING8, GRID25, MOONS_NOISE, SWISS_ROLL_NOISE, sampleToy2d, toy2dMixture, toy2dDatasets, checkToy2dName,
+} from './toy2d.js';
+export type { Toy2dName, GaussianMixture2d, Toy2dSample, Toy2dOptions } from './toy2d.js';
+export { decodeText, findInvalidUtf8 } from './utf8.js';
+export type { TextEncodingName } from './utf8.js';
+export { CharTokenizer } from './tokenizer.js';
+export type { CharTokenizerJSON } from './tokenizer.js';
+export { DEFAULT_BLOCK_SIZE, TextDataset, splitTrainVal, textDatasets, isTextDataset } from './text.js';
+export type { TextDatasetOptions } from './text.js';
+export { DEFAULT_MISSING, parseCsv, getColumn } from './csv.js';
+export type { CsvTable, CsvColumn, NumericColumn, CategoricalColumn, CsvOptions } from './csv.js';
+export { StandardizedDataset, tableDatasets, numericColumnNames, destandardize } from './table-dataset.js';
+export type { Standardization, TableDatasetOptions } from './table-dataset.js';
+export { epochOrder, stepsPerEpoch, batchIndicesAt, batchAt } from './batcher.js';
+export { BINARIZED_TEST_SEED, binarize, binarizePixels, binarizedCopy } from './binarize.js';

@@ -1,0 +1,110 @@
+// Run artifacts written after training (and by `genlab sample`): sample grids, latent
+// interpolations, metrics.json and the self-contained report.html.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { tf } from '../engine/tf.js';
+import { engineInfo } from '../engine/backend.js';
+import { imageGrid, scatterPlot, type RgbaImage } from '../io/png.js';
+import { renderReport, type LogRow } from '../io/report.js';
+import type { LatentModel } from '../models/types.js';
+import { Rng } from '../random/rng.js';
+import { interpolateLatents, type Interpolation } from '../samplers/latent-walk.js';
+import { encodePng } from './png-codec.js';
+import type { Session } from './session.js';
+
+/** Seed of the fixed noise behind a run's preview grids (same run → same pictures). */
+export const PREVIEW_SEED = 1234;
+
+/** Renders n samples of a session's model as an image grid or 2-D scatter. */
+export function renderSamples(s: Session, n: number, seed = PREVIEW_SEED): RgbaImage {
+  const rng = new Rng(seed);
+  const x = s.recipe.withSamplingWeights(() => s.model.sample(n, rng));
+  try {
+    if (x.shape.length === 4) {
+      const [, h, w, c] = x.shape;
+      return imageGrid(x, n, h, w, c, { cols: Math.ceil(Math.sqrt(n)) });
+    }
+    return scatterPlot(x.dataSync() as Float32Array, {});
+  } finally {
+    x.dispose();
+  }
+}
+
+/** Decodes interpolations between pairs of test examples' latent codes, one row per pair. */
+export function renderInterpolation(s: Session, pairs = 8, steps = 10, method: Interpolation = 'lerp'): RgbaImage | null {
+  const model = s.model as Partial<LatentModel>;
+  if (!s.spec.capabilities.latent || !model.encode || !model.decode || s.data.test.kind !== 'image') return null;
+  const n = Math.min(2 * pairs, s.data.test.size);
+  const p = Math.floor(n / 2);
+  const batch = s.data.test.batch(Array.from({ length: 2 * p }, (_, i) => i));
+  try {
+    const grid = s.recipe.withSamplingWeights(() =>
+      tf.tidy(() => {
+        const z = model.encode!(batch.x); // [2p, L]
+        const [a, b] = tf.split(z, [p, p], 0);
+        return model.decode!(interpolateLatents(a, b, steps, method)); // [p·steps, H, W, C]
+      }),
+    );
+    const [, h, w, c] = grid.shape;
+    const img = imageGrid(grid, p * steps, h, w, c, { cols: steps });
+    grid.dispose();
+    return img;
+  } finally {
+    batch.x.dispose();
+    batch.y?.dispose();
+  }
+}
+
+/** Reads log.jsonl rows (step events only) for the report's curves. */
+export async function readLog(file: string): Promise<LogRow[]> {
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'number')) as LogRow)
+    .filter((r) => typeof r.step === 'number');
+}
+
+/** Writes samples.png, interpolation.png (latent models), metrics.json and report.html into `dir`. */
+export async function writeRunArtifacts(
+  dir: string,
+  s: Session,
+  extra: { metrics: Record<string, number>; wallTimeSec: number; command: string[]; startedAt: string },
+): Promise<string[]> {
+  const written: string[] = [];
+  const images: { name: string; png: Uint8Array; caption?: string }[] = [];
+  const samples = encodePng(renderSamples(s, 64));
+  await writeFile(path.join(dir, 'samples.png'), samples);
+  written.push('samples.png');
+  images.push({ name: 'samples.png', png: samples, caption: `64 samples (seed ${PREVIEW_SEED})` });
+  const interp = renderInterpolation(s);
+  if (interp) {
+    const png = encodePng(interp);
+    await writeFile(path.join(dir, 'interpolation.png'), png);
+    written.push('interpolation.png');
+    images.push({ name: 'interpolation.png', png, caption: 'Linear interpolation between the posterior means of test-image pairs' });
+  }
+  const metrics = { step: s.step, wallTimeSec: extra.wallTimeSec, ...extra.metrics };
+  await writeFile(path.join(dir, 'metrics.json'), JSON.stringify(metrics, null, 2));
+  written.push('metrics.json');
+  const html = renderReport({
+    title: `genlab ${s.spec.id} run`,
+    modelId: s.spec.id,
+    engine: engineInfo() ?? undefined,
+    timing: { wallTimeSec: extra.wallTimeSec, steps: s.step, startedAt: extra.startedAt },
+    metrics,
+    log: await readLog(path.join(dir, 'log.jsonl')),
+    images,
+    config: s.config,
+    command: extra.command,
+  });
+  await writeFile(path.join(dir, 'report.html'), html);
+  written.push('report.html');
+  return written;
+}

@@ -1,0 +1,95 @@
+// `genlab train` as a library call: opens a session, runs the Trainer with JSONL logging and
+// checkpoints into the run directory, and writes the run's artifacts at the end.
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { engineInfo } from '../engine/backend.js';
+import type { TrainEvent, TrainListener } from '../train/events.js';
+import { runTrainer, type TrainResult } from '../train/trainer.js';
+import { makePrepare } from '../train/prepare.js';
+import { saveCheckpoint } from './checkpoint.js';
+import { writeRunArtifacts } from './artifacts.js';
+import { initNodeEngine } from './engine.js';
+import { openSession, type Session, type SessionSource } from './session.js';
+
+/** Options of one training run. */
+export interface TrainRunOptions extends SessionSource {
+  /** Run directory (default runs/<model>-<timestamp>); with `checkpoint`, defaults to it. */
+  out?: string;
+  backend?: string;
+  signal?: AbortSignal;
+  onEvent?: TrainListener;
+  /** Command line recorded in the report. */
+  command?: string[];
+  /** Skip samples/interpolation/report (tests). */
+  skipArtifacts?: boolean;
+}
+
+/** What a finished (or interrupted) run left behind. */
+export interface TrainRunResult {
+  dir: string;
+  result: TrainResult;
+  session: Session;
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-');
+}
+
+/** Trains a model (fresh or resumed) and writes its run directory; the caller disposes `session`. */
+export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
+  await initNodeEngine(o.backend);
+  const session = await openSession(o);
+  const dir = o.out ?? o.checkpoint ?? path.join('runs', `${session.spec.id}-${timestamp()}`);
+  await mkdir(dir, { recursive: true });
+  const logFile = path.join(dir, 'log.jsonl');
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const onEvent = async (e: TrainEvent) => {
+    o.onEvent?.(e);
+  };
+  const log: string[] = [];
+  const flush = async () => {
+    if (log.length) await appendFile(logFile, log.splice(0).join(''));
+  };
+  const listener: TrainListener = (e) => {
+    if (e.type === 'step') log.push(JSON.stringify({ step: e.step, lr: e.lr, ...e.losses, ms: Math.round(e.elapsedMs) }) + '\n');
+    if (e.type === 'eval') log.push(JSON.stringify({ step: e.step, ...e.metrics }) + '\n');
+    void onEvent(e);
+  };
+  const result = await runTrainer({
+    recipe: session.recipe,
+    train: session.config.train,
+    seed: session.config.seed,
+    trainData: session.data.train,
+    testData: session.data.test,
+    dataRng: session.dataRng,
+    prepare: makePrepare(session.config.data),
+    startStep: session.step,
+    signal: o.signal,
+    onEvent: listener,
+    checkpoint: async (step) => {
+      await flush();
+      session.step = step;
+      return saveCheckpoint(dir, {
+        modelId: session.spec.id,
+        config: session.config,
+        model: session.model,
+        recipe: session.recipe,
+        step,
+        dataRng: session.dataRng.state(),
+        engine: engineInfo(),
+      });
+    },
+  });
+  await flush();
+  session.step = result.step;
+  if (!o.skipArtifacts) {
+    await writeRunArtifacts(dir, session, {
+      metrics: result.lastEval ?? {},
+      wallTimeSec: (performance.now() - t0) / 1000,
+      command: o.command ?? [],
+      startedAt,
+    });
+  }
+  return { dir, result, session };
+}

@@ -1,0 +1,32 @@
+// The contract between the generic Trainer and the small per-objective recipes.
+import type { Rng } from '../random/rng.js';
+import type { Batch } from '../data/types.js';
+import type { BaseConfig } from '../config/common.js';
+import type { GenModel } from '../models/types.js';
+import type { NamedTensor } from './optimizers.js';
+
+/** What the trainer hands a recipe for one step. */
+export interface StepInput {
+  batch: Batch;
+  /** 0-based global step. */
+  step: number;
+  /** Learning rate from the schedule for this step. */
+  lr: number;
+}
+
+/** A training objective + its optimizers; stateful only through `getState`/`setState`. */
+export interface Recipe {
+  /** Runs one optimisation step; returns named scalar losses (plain numbers). */
+  step(input: StepInput): Record<string, number>;
+  /** Held-out metrics averaged over the given (already prepared) batches. */
+  evaluate?(batches: Iterable<Batch>): Record<string, number>;
+  /** Runs `fn` with the weights used for sampling (EMA when enabled). */
+  withSamplingWeights<T>(fn: () => T): T;
+  /** Optimizer/EMA/recipe-RNG state for checkpoints. */
+  getState(): { tensors: NamedTensor[]; json: Record<string, unknown> };
+  setState(state: { tensors: NamedTensor[]; json: Record<string, unknown> }): void;
+  dispose(): void;
+}
+
+/** Builds a recipe for a model and its resolved config; `rng` drives the recipe's own noise. */
+export type RecipeFactory = (model: GenModel, config: BaseConfig, rng: Rng) => Recipe;

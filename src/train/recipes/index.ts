@@ -1,0 +1,16 @@
+// The recipe table: a ModelSpec names its recipe by id; families add theirs here.
+import type { RecipeId } from '../../models/types.js';
+import type { RecipeFactory } from '../recipe.js';
+import { likelihoodRecipe } from './likelihood.js';
+
+/** Recipes available by id. */
+export const RECIPES: Partial<Record<RecipeId, RecipeFactory>> = {
+  likelihood: likelihoodRecipe,
+};
+
+/** Looks up a recipe, with an error naming the available ones. */
+export function getRecipe(id: RecipeId): RecipeFactory {
+  const r = RECIPES[id];
+  if (!r) throw new Error(`No recipe "${id}" is registered. Available: ${Object.keys(RECIPES).join(', ')}.`);
+  return r;
+}

@@ -1,0 +1,121 @@
+// The one generic training loop: seeded resumable batches → recipe step → events, with LR
+// schedule, eval cadence, checkpoint cadence, NaN/Inf stop and abort (Ctrl-C) handling.
+import type { Batch, Dataset } from '../data/types.js';
+import type { TrainConfig } from '../config/common.js';
+import { Rng } from '../random/rng.js';
+import { batchIndicesAt } from '../data/batcher.js';
+import { learningRateAt } from './lr-schedule.js';
+import type { Recipe } from './recipe.js';
+import { NonFiniteLossError, type CheckpointReason, type TrainListener } from './events.js';
+
+/** Turns a raw batch into what the model trains on (e.g. dynamic binarisation); owns disposal of its input. */
+export type PrepareBatch = (batch: Batch, rng: Rng) => Batch;
+
+/** Everything one training run needs. */
+export interface TrainOptions {
+  recipe: Recipe;
+  train: TrainConfig;
+  /** Seed of the batch order (config.seed). */
+  seed: number;
+  trainData: Dataset;
+  testData?: Dataset;
+  /** Drives data-side noise (binarisation); its state is checkpointed by the caller. */
+  dataRng: Rng;
+  prepare?: PrepareBatch;
+  /** First step to run (a resumed run starts where its checkpoint ended). */
+  startStep?: number;
+  /** Aborting (e.g. on SIGINT) writes a checkpoint and ends with reason 'interrupted'. */
+  signal?: AbortSignal;
+  onEvent?: TrainListener;
+  /** Persists the full training state after `step` completed steps; returns where. */
+  checkpoint?: (step: number, reason: CheckpointReason) => Promise<string>;
+  /** Most examples used by each held-out evaluation. */
+  evalExamples?: number;
+  /** Injected clock (ms) so tests can be deterministic. */
+  now?: () => number;
+}
+
+/** How a run ended. */
+export interface TrainResult {
+  step: number;
+  reason: 'completed' | 'interrupted';
+  lastEval: Record<string, number> | null;
+  elapsedMs: number;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Yields prepared evaluation batches from the first `limit` test examples, in order. */
+export function* evalBatches(data: Dataset, batchSize: number, limit: number, prepare: PrepareBatch | undefined, rng: Rng): Generator<Batch> {
+  const n = Math.min(limit, data.size);
+  for (let start = 0; start < n; start += batchSize) {
+    const idx = Array.from({ length: Math.min(batchSize, n - start) }, (_, i) => start + i);
+    const raw = data.batch(idx);
+    const batch = prepare ? prepare(raw, rng) : raw;
+    try {
+      yield batch;
+    } finally {
+      batch.x.dispose();
+      batch.y?.dispose();
+    }
+  }
+}
+
+/** Runs training from `startStep` to `train.steps`. */
+export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
+  const now = o.now ?? (() => performance.now());
+  const t0 = now();
+  const total = o.train.steps;
+  let step = o.startStep ?? 0;
+  let lastCheckpoint: { path: string; step: number } | null = null;
+  let lastEval: Record<string, number> | null = null;
+  let lastYield = t0;
+  const emit = o.onEvent ?? (() => {});
+  const save = async (s: number, reason: CheckpointReason) => {
+    if (!o.checkpoint) return;
+    const path = await o.checkpoint(s, reason);
+    lastCheckpoint = { path, step: s };
+    emit({ type: 'checkpoint', step: s, path, reason });
+  };
+  const evaluate = async () => {
+    if (!o.testData || !o.recipe.evaluate) return;
+    const batches = evalBatches(o.testData, 250, o.evalExamples ?? 2000, o.prepare, new Rng(7));
+    lastEval = o.recipe.evaluate(batches);
+    emit({ type: 'eval', step, metrics: lastEval });
+  };
+
+  emit({ type: 'start', step, totalSteps: total });
+  for (; step < total; step++) {
+    if (o.signal?.aborted) {
+      await save(step, 'interrupt');
+      emit({ type: 'end', step, reason: 'interrupted', elapsedMs: now() - t0 });
+      return { step, reason: 'interrupted', lastEval, elapsedMs: now() - t0 };
+    }
+    const idx = batchIndicesAt(step, o.train.batchSize, o.trainData.size, o.seed);
+    const raw = o.trainData.batch(idx);
+    const batch = o.prepare ? o.prepare(raw, o.dataRng) : raw;
+    const lr = learningRateAt(step, o.train);
+    let losses: Record<string, number>;
+    try {
+      losses = o.recipe.step({ batch, step, lr });
+    } finally {
+      batch.x.dispose();
+      batch.y?.dispose();
+    }
+    for (const [name, value] of Object.entries(losses)) {
+      if (!Number.isFinite(value)) throw new NonFiniteLossError(step, name, value, lastCheckpoint);
+    }
+    emit({ type: 'step', step: step + 1, totalSteps: total, losses, lr, elapsedMs: now() - t0 });
+    const done = step + 1;
+    if (o.train.evalEvery > 0 && done % o.train.evalEvery === 0 && done < total) await evaluate();
+    if (o.train.checkpointEvery > 0 && done % o.train.checkpointEvery === 0 && done < total) await save(done, 'cadence');
+    if (now() - lastYield > 50) {
+      await yieldToEventLoop(); // lets SIGINT handlers and progress rendering run
+      lastYield = now();
+    }
+  }
+  await evaluate();
+  await save(step, 'final');
+  emit({ type: 'end', step, reason: 'completed', elapsedMs: now() - t0 });
+  return { step, reason: 'completed', lastEval, elapsedMs: now() - t0 };
+}
