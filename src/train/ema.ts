@@ -7,7 +7,7 @@ export class WeightEma {
   private shadows: tf.Variable[];
 
   constructor(private vars: tf.Variable[], private decay: number) {
-    this.shadows = vars.map((v) => tf.variable(tf.clone(v), false));
+    this.shadows = vars.map((v) => tf.tidy(() => tf.variable(tf.clone(v), false)));
   }
 
   /** Moves the shadows one step toward the live weights. */

@@ -52,7 +52,7 @@ class FirstOrderOptimizer implements Optimizer {
   private ensureSlots(vars: tf.Variable[]): void {
     if (this.slots.length === vars.length) return;
     if (this.slots.length !== 0) throw new Error(`Optimizer was built for ${this.slots.length} variables, got ${vars.length}.`);
-    this.slots = vars.map((v) => Array.from({ length: this.slotCount() }, () => tf.variable(tf.zerosLike(v), false)));
+    this.slots = vars.map((v) => Array.from({ length: this.slotCount() }, () => tf.tidy(() => tf.variable(tf.zerosLike(v), false))));
   }
 
   apply(vars: tf.Variable[], grads: tf.Tensor[]): void {

@@ -19,7 +19,7 @@ export function buildEncoder(cfg: VaeNetConfig, data: DataInfo): tfl.LayersModel
     h = tfl.layers.conv2d({ filters: 32, kernelSize: 4, strides: 2, padding: 'same', activation: 'relu' }).apply(h) as tfl.SymbolicTensor; // [B, H/2, W/2, 32]
     h = tfl.layers.conv2d({ filters: 64, kernelSize: 4, strides: 2, padding: 'same', activation: 'relu' }).apply(h) as tfl.SymbolicTensor; // [B, H/4, W/4, 64]
   }
-  h = tfl.layers.flatten().apply(h) as tfl.SymbolicTensor;
+  if (data.shape.length > 1) h = tfl.layers.flatten().apply(h) as tfl.SymbolicTensor;
   for (const units of cfg.hidden) h = tfl.layers.dense({ units, activation: 'relu' }).apply(h) as tfl.SymbolicTensor;
   const out = tfl.layers.dense({ units: 2 * cfg.latentDim }).apply(h) as tfl.SymbolicTensor; // [B, 2L]
   return tfl.model({ inputs: input, outputs: out, name: 'encoder' });
@@ -39,8 +39,8 @@ export function buildDecoder(cfg: VaeNetConfig, data: DataInfo): tfl.LayersModel
     out = tfl.layers.conv2dTranspose({ filters: C, kernelSize: 4, strides: 2, padding: 'same' }).apply(h) as tfl.SymbolicTensor; // [B, H, W, C]
   } else {
     const size = data.shape.reduce((a, b) => a * b, 1);
-    h = tfl.layers.dense({ units: size }).apply(h) as tfl.SymbolicTensor;
-    out = tfl.layers.reshape({ targetShape: data.shape }).apply(h) as tfl.SymbolicTensor;
+    out = tfl.layers.dense({ units: size }).apply(h) as tfl.SymbolicTensor;
+    if (data.shape.length > 1) out = tfl.layers.reshape({ targetShape: data.shape }).apply(out) as tfl.SymbolicTensor;
   }
   return tfl.model({ inputs: input, outputs: out, name: 'decoder' });
 }

@@ -1,0 +1,135 @@
+// Kernel Inception Distance (Bińkowski et al. 2018) as torch-fidelity's KID: cubic polynomial kernel
+// k(x, y) = (x·y/d + 1)³, unbiased MMD² (diagonals excluded) averaged over random subsets.
+import { Rng } from '../random/rng.js';
+import { checkComparable, checkFeatures, type Features } from './features.js';
+import { GramWorkspace } from './gram.js';
+
+/** KID settings; defaults follow torch-fidelity (100 subsets of 1000, degree 3, γ = 1/d, c = 1). */
+export interface KidOptions {
+  subsets?: number;
+  subsetSize?: number;
+  seed?: number;
+  degree?: number;
+  gamma?: number;
+  coef0?: number;
+  simd?: boolean;
+}
+
+/** KID mean and population standard deviation (ddof 0, as torch-fidelity) over subsets. */
+export interface KidResult {
+  mean: number;
+  std: number;
+  ddof: 0;
+  values: Float64Array;
+  subsets: number;
+  subsetSize: number;
+  seed: number;
+}
+
+/** Row indices of each KID subset: real[s] and generated[s] hold subsetSize indices each. */
+export interface KidSubsets {
+  real: Int32Array[];
+  generated: Int32Array[];
+  subsetSize: number;
+}
+
+/**
+ * Draws KID subsets reproducibly: with rng = new Rng(seed), for s = 0..subsets−1 in turn,
+ * real[s] = the first m entries of rng.permutation(nReal), then generated[s] = the first m of
+ * rng.permutation(nGenerated), where m = min(subsetSize, nReal, nGenerated) (sampling without
+ * replacement within a subset; subsets are independent).
+ */
+export function kidSubsets(
+  nReal: number,
+  nGenerated: number,
+  opts: { subsets?: number; subsetSize?: number; seed?: number } = {},
+): KidSubsets {
+  const count = opts.subsets ?? 100;
+  const m = Math.min(opts.subsetSize ?? 1000, nReal, nGenerated);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`KID subsets must be a positive integer, got ${count}.`);
+  if (!(m >= 2)) {
+    throw new Error(`KID needs subsets of at least 2 samples; got subset size ${m} (nReal=${nReal}, nGenerated=${nGenerated}).`);
+  }
+  const rng = new Rng(opts.seed ?? 0);
+  const real: Int32Array[] = [];
+  const generated: Int32Array[] = [];
+  for (let s = 0; s < count; s++) {
+    real.push(rng.permutation(nReal).slice(0, m));
+    generated.push(rng.permutation(nGenerated).slice(0, m));
+  }
+  return { real, generated, subsetSize: m };
+}
+
+const BLOCK = 128;
+
+// Σ k(l_i, r_j) over one tile of dot products; diagonal tiles of a symmetric block count i < j only.
+function tileKernelSum(
+  g: Float64Array, ni: number, nj: number, upper: boolean, gamma: number, coef0: number, degree: number,
+): number {
+  const s = GramWorkspace.stride(nj);
+  let sum = 0;
+  for (let r = 0; r < ni; r++) {
+    const o = r * s;
+    for (let c = upper ? r + 1 : 0; c < nj; c++) {
+      const t = g[o + c] * gamma + coef0;
+      sum += degree === 3 ? t * t * t : Math.pow(t, degree);
+    }
+  }
+  return sum;
+}
+
+// Σ over ordered pairs i ≠ j of k within one loaded set (lhs = rhs), using symmetry.
+function offDiagonalSum(ws: GramWorkspace, set: 'a' | 'b', m: number, gamma: number, coef0: number, degree: number): number {
+  let total = 0;
+  for (let i0 = 0; i0 < m; i0 += BLOCK) {
+    const ni = Math.min(BLOCK, m - i0);
+    for (let j0 = i0; j0 < m; j0 += BLOCK) {
+      const nj = Math.min(BLOCK, m - j0);
+      total += 2 * tileKernelSum(ws.tile(i0, ni, j0, nj, set, set), ni, nj, i0 === j0, gamma, coef0, degree);
+    }
+  }
+  return total;
+}
+
+/**
+ * Unbiased MMD² with the polynomial kernel between the m rows loaded as A (real) and B (generated):
+ * (Σ_{i≠j} k(xᵢ,xⱼ) + Σ_{i≠j} k(yᵢ,yⱼ)) / (m(m−1)) − 2 Σ_{i,j} k(xᵢ,yⱼ) / m².
+ */
+export function polynomialMmd2(ws: GramWorkspace, m: number, gamma: number, coef0 = 1, degree = 3): number {
+  const sxx = offDiagonalSum(ws, 'a', m, gamma, coef0, degree);
+  const syy = offDiagonalSum(ws, 'b', m, gamma, coef0, degree);
+  let sxy = 0;
+  for (let i0 = 0; i0 < m; i0 += BLOCK) {
+    const ni = Math.min(BLOCK, m - i0);
+    for (let j0 = 0; j0 < m; j0 += BLOCK) {
+      const nj = Math.min(BLOCK, m - j0);
+      sxy += tileKernelSum(ws.tile(i0, ni, j0, nj), ni, nj, false, gamma, coef0, degree);
+    }
+  }
+  return (sxx + syy) / (m * (m - 1)) - (2 * sxy) / (m * m);
+}
+
+/** KID between real and generated features over seeded subsets (negative values are legitimate). */
+export function kid(args: { real: Features; generated: Features }, opts: KidOptions = {}): KidResult {
+  const { real, generated } = args;
+  checkComparable(real, generated);
+  const x = checkFeatures(real, 'real');
+  const y = checkFeatures(generated, 'generated');
+  const seed = opts.seed ?? 0;
+  const subsets = kidSubsets(real.n, generated.n, { subsets: opts.subsets, subsetSize: opts.subsetSize, seed });
+  const m = subsets.subsetSize;
+  const gamma = opts.gamma ?? 1 / real.d;
+  const ws = new GramWorkspace(real.d, m, m, BLOCK * BLOCK, { simd: opts.simd });
+  const values = new Float64Array(subsets.real.length);
+  for (let s = 0; s < values.length; s++) {
+    ws.loadA(x, subsets.real[s]);
+    ws.loadB(y, subsets.generated[s]);
+    values[s] = polynomialMmd2(ws, m, gamma, opts.coef0 ?? 1, opts.degree ?? 3);
+  }
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= values.length;
+  let varSum = 0;
+  for (const v of values) varSum += (v - mean) * (v - mean);
+  return { mean, std: Math.sqrt(varSum / values.length), ddof: 0, values, subsets: values.length, subsetSize: m, seed };
+}

@@ -1,0 +1,156 @@
+// k-NN manifold statistics for precision/recall (Kynkäänniemi et al. 2019) and density/coverage
+// (Naeem et al. 2020, prdc): distances as sklearn's euclidean_distances, ‖a‖² − 2a·b + ‖b‖² ≥ 0.
+import { GramWorkspace } from './gram.js';
+
+// Tile edge (multiple of 4); a 128×128 float64 tile (128 KiB) stays in L2 while it is scanned.
+const BLOCK = 128;
+
+/** Squared Euclidean norm of each row of a row-major [n, d] matrix. */
+export function squaredNorms(x: Float64Array, n: number, d: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = i * d; j < (i + 1) * d; j++) s += x[j] * x[j];
+    out[i] = s;
+  }
+  return out;
+}
+
+// Inserts v into the ascending list best[o .. o+K) if it is smaller than the current K-th value.
+function insert(best: Float64Array, o: number, kk: number, v: number): void {
+  let p = o + kk - 1;
+  if (!(v < best[p])) return;
+  while (p > o && best[p - 1] > v) {
+    best[p] = best[p - 1];
+    p--;
+  }
+  best[p] = v;
+}
+
+/**
+ * For each k in ks, the squared distance from every row of x [n, d] to its k-th nearest OTHER row
+ * (ties counted with multiplicity), from one symmetric pass with running top-k lists.
+ */
+export function knnSquaredRadii(
+  x: Float64Array, n: number, d: number, ks: number[], opts: { simd?: boolean } = {},
+): Float64Array[] {
+  const kk = Math.max(...ks);
+  for (const k of ks) {
+    if (!Number.isInteger(k) || k < 1) throw new Error(`Neighbourhood size k must be a positive integer, got ${k}.`);
+  }
+  if (n <= kk) throw new Error(`k-NN radii with k=${kk} need more than ${kk} samples in a set, got ${n}.`);
+  const norms = squaredNorms(x, n, d);
+  const best = new Float64Array(n * kk).fill(Infinity);
+  const ws = new GramWorkspace(d, n, 0, BLOCK * BLOCK, opts);
+  ws.loadA(x, n);
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    const ni = Math.min(BLOCK, n - i0);
+    for (let j0 = i0; j0 < n; j0 += BLOCK) {
+      const nj = Math.min(BLOCK, n - j0);
+      const g = ws.tile(i0, ni, j0, nj);
+      const s = GramWorkspace.stride(nj);
+      for (let r = 0; r < ni; r++) {
+        const i = i0 + r;
+        const ni2 = norms[i];
+        const oi = i * kk;
+        for (let c = i0 === j0 ? r + 1 : 0; c < nj; c++) {
+          const j = j0 + c;
+          const m2g = -2 * g[r * s + c];
+          // Row i and row j each use their own summation order, as a full distance matrix would.
+          let vij = m2g + ni2 + norms[j];
+          if (vij < 0) vij = 0;
+          if (vij < best[oi + kk - 1]) insert(best, oi, kk, vij);
+          let vji = m2g + norms[j] + ni2;
+          if (vji < 0) vji = 0;
+          if (vji < best[j * kk + kk - 1]) insert(best, j * kk, kk, vji);
+        }
+      }
+    }
+  }
+  return ks.map((k) => {
+    const r = new Float64Array(n);
+    for (let i = 0; i < n; i++) r[i] = best[i * kk + k - 1];
+    return r;
+  });
+}
+
+/** Squared k-NN radii to compare against in one real × generated pass; omitted ones are skipped. */
+export interface CrossRadii {
+  /** Real radii for precision (membership d² ≤ r², Kynkäänniemi). */
+  realPr?: Float64Array;
+  /** Generated radii for recall (membership d² ≤ r²). */
+  generatedPr?: Float64Array;
+  /** Real radii for density/coverage (membership d < r on distances, strict as in prdc). */
+  realDc?: Float64Array;
+}
+
+/** Per-sample outcomes of the real × generated pass (undefined for metrics not requested). */
+export interface CrossCounts {
+  /** 1 where a generated sample lies in some real ball (precision). */
+  inReal?: Uint8Array;
+  /** 1 where a real sample lies in some generated ball (recall). */
+  inGenerated?: Uint8Array;
+  /** Per generated sample, the number of real balls strictly containing it (density). */
+  density?: Int32Array;
+  /** 1 where a real sample's nearest generated sample is strictly inside its ball (coverage). */
+  covered?: Uint8Array;
+}
+
+/** One pass over all real × generated distances, counting manifold memberships. */
+export function crossCounts(
+  real: Float64Array, nr: number, gen: Float64Array, ng: number, d: number, radii: CrossRadii,
+  opts: { simd?: boolean } = {},
+): CrossCounts {
+  const rn = squaredNorms(real, nr, d);
+  const gn = squaredNorms(gen, ng, d);
+  const { realPr, generatedPr, realDc } = radii;
+  const out: CrossCounts = {};
+  if (realPr) out.inReal = new Uint8Array(ng);
+  if (generatedPr) out.inGenerated = new Uint8Array(nr);
+  let dcRadius: Float64Array | undefined;
+  let dcCutoff: Float64Array | undefined;
+  if (realDc) {
+    out.density = new Int32Array(ng);
+    out.covered = new Uint8Array(nr);
+    dcRadius = realDc.map(Math.sqrt);
+    // sqrt(v) < sqrt(r²) implies v ≤ r²·(1 + 1e-12): a cheap pre-test before the exact one.
+    dcCutoff = realDc.map((v) => v * (1 + 1e-12));
+  }
+  const { inReal, inGenerated, density, covered } = out;
+  const ws = new GramWorkspace(d, nr, ng, BLOCK * BLOCK, opts);
+  ws.loadA(real, nr);
+  ws.loadB(gen, ng);
+  for (let i0 = 0; i0 < nr; i0 += BLOCK) {
+    const ni = Math.min(BLOCK, nr - i0);
+    for (let j0 = 0; j0 < ng; j0 += BLOCK) {
+      const nj = Math.min(BLOCK, ng - j0);
+      const g = ws.tile(i0, ni, j0, nj);
+      const s = GramWorkspace.stride(nj);
+      for (let r = 0; r < ni; r++) {
+        const i = i0 + r;
+        const ri2 = rn[i];
+        const prI = realPr ? realPr[i] : -1;
+        const cutI = dcCutoff ? dcCutoff[i] : -1;
+        for (let c = 0; c < nj; c++) {
+          const j = j0 + c;
+          let v = -2 * g[r * s + c] + ri2 + gn[j];
+          if (v < 0) v = 0;
+          if (inReal && v <= prI) inReal[j] = 1;
+          if (inGenerated && v <= generatedPr![j]) inGenerated[i] = 1;
+          if (v <= cutI && Math.sqrt(v) < dcRadius![i]) {
+            density![j]++;
+            covered![i] = 1;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Fraction of ones in a 0/1 array. */
+export function fraction(flags: Uint8Array): number {
+  let s = 0;
+  for (const f of flags) s += f;
+  return s / flags.length;
+}

@@ -1,0 +1,81 @@
+// The CLI end to end on the tiny VAE: list, train, info, sample, eval nll, errors and Ctrl-C.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/tmp.js';
+
+const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
+function genlab(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env: { ...process.env, GENLAB_BACKEND: 'wasm' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('list --json enumerates the registry', () => {
+  const r = genlab('list', '--json');
+  assert.equal(r.code, 0, r.err);
+  const ids = JSON.parse(r.out).models.map((m: { id: string }) => m.id);
+  assert.ok(ids.includes('vae'));
+});
+
+test('train → info → sample → eval nll on the tiny preset', () => {
+  const dir = tempDir();
+  const t = genlab('train', 'vae', '--preset', 'tiny', '--steps', '12', '--out', dir);
+  assert.equal(t.code, 0, t.err);
+  for (const f of ['model.json', 'weights.bin', 'encoder.json', 'genlab.json', 'state.bin', 'log.jsonl', 'metrics.json', 'samples.png', 'interpolation.png', 'report.html']) {
+    assert.ok(existsSync(path.join(dir, f)), `${f} missing`);
+  }
+  const log = readFileSync(path.join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(log.filter((r) => 'loss' in r && 'lr' in r).length, 12, 'one JSONL line per step');
+  const report = readFileSync(path.join(dir, 'report.html'), 'utf8');
+  assert.match(report, /<svg/);
+  assert.match(report, /data:image\/png;base64,/);
+  assert.match(report, /wasm/);
+  const info = genlab('info', dir, '--json');
+  assert.equal(info.code, 0, info.err);
+  assert.equal(JSON.parse(info.out).step, 12);
+  const out = path.join(dir, 'grid.png');
+  const s = genlab('sample', dir, '--n', '16', '--out', out);
+  assert.equal(s.code, 0, s.err);
+  assert.ok(readFileSync(out).subarray(1, 4).toString() === 'PNG');
+  const e = genlab('eval', 'nll', dir, '--k', '5', '--n', '20', '--json');
+  assert.equal(e.code, 0, e.err);
+  const nll = JSON.parse(e.out);
+  assert.equal(nll.k, 5);
+  assert.equal(nll.n, 20);
+  assert.ok(nll.nll > 50 && nll.nll < 800, `nll ${nll.nll}`);
+});
+
+test('bad input gives one clear line and exit code 1', () => {
+  const cases: [string[], RegExp][] = [
+    [['train', 'nope'], /Unknown model "nope". Registered models: vae/],
+    [['train', 'vae', '--set', 'model.latentDm=3'], /Unknown config key 'model.latentDm'.*latentDim/],
+    [['train', 'vae', '--preset', 'huge'], /no preset "huge"/],
+    [['sample', '/no/such/run'], /not a genlab checkpoint: .*genlab.json is missing/],
+    [['train', 'vae', '--preset', 'tiny', '--backend', 'metal'], /Unknown backend "metal"/],
+    [['eval', 'nll', '/no/such/run'], /not a genlab checkpoint/],
+  ];
+  for (const [args, re] of cases) {
+    const r = genlab(...args);
+    assert.equal(r.code, 1, `${args.join(' ')}: ${r.err}`);
+    assert.match(r.err, re);
+    assert.ok(r.err.trim().split('\n').length <= 2, `one-line error expected, got:\n${r.err}`);
+  }
+});
+
+test('Ctrl-C writes a checkpoint and exits 130; --resume continues it', async () => {
+  const dir = tempDir();
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'train', 'vae', '--preset', 'tiny', '--steps', '100000', '--out', dir], { env: { ...process.env, GENLAB_BACKEND: 'wasm' } });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  await new Promise((r) => setTimeout(r, 6000));
+  child.kill('SIGINT');
+  const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+  assert.equal(code, 130, err);
+  const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
+  assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);
+  const r = genlab('train', '--resume', dir, '--steps', String(meta.step + 5));
+  assert.equal(r.code, 0, r.err);
+  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, meta.step + 5);
+});
