@@ -4,9 +4,10 @@ import type { ModelSpec } from './models/types.js';
 import type { BaseConfig, DeepPartial } from './config/index.js';
 import { resolveConfig } from './config/resolve.js';
 import { vaeSpec } from './models/vae/spec.js';
+import { classifierSpec } from './models/classifier/spec.js';
 
 /** Every registered model, in display order. */
-export const MODEL_SPECS: ModelSpec<any>[] = [vaeSpec];
+export const MODEL_SPECS: ModelSpec<any>[] = [vaeSpec, classifierSpec];
 
 /** Finds a spec by id, with an error listing the valid ids. */
 export function getSpec(id: string): ModelSpec {

@@ -12,8 +12,13 @@ import { tempDir } from './helpers/tmp.js';
 
 const backend = process.env.GENLAB_TEST_BACKEND ?? 'wasm';
 
+/** Samples (generative models) or outputs on seeded random inputs (classifiers), as one array. */
 function sampleValues(session: Awaited<ReturnType<typeof openSession>>, seed: number): Float32Array {
-  const x = session.recipe.withSamplingWeights(() => session.model.sample(4, new Rng(seed)));
+  const x = session.recipe.withSamplingWeights(() => {
+    if (session.spec.capabilities.output !== 'labels') return session.model.sample(4, new Rng(seed));
+    const net = Object.values(session.model.networks)[0];
+    return tf.tidy(() => net.predict(new Rng(seed).uniformTensor([4, ...session.data.train.shape])) as tf.Tensor);
+  });
   const v = x.dataSync() as Float32Array;
   x.dispose();
   return v.slice();

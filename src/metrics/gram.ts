@@ -43,7 +43,7 @@ const V128 = 0x7b;
  * Module bytes exporting gram(a, b, c, n, m, ldc) for rows of `dp` doubles (dp even): byte pointers
  * a [n, dp], b [m, dp], c [n, ldc]; n % 4 = 0, m % 2 = 0. Row stride is baked into load offsets.
  */
-export function gramModuleBytes(dp: number): Uint8Array {
+export function gramModuleBytes(dp: number): Uint8Array<ArrayBuffer> {
   const rb = dp * 8; // bytes per row
   const [a, b, c, n, m, ldc] = [0, 1, 2, 3, 4, 5];
   const [i, j, k, pa, pb, pc, cb] = [6, 7, 8, 9, 10, 11, 12];

@@ -2,8 +2,8 @@
 // (Naeem et al. 2020, prdc): distances as sklearn's euclidean_distances, ‖a‖² − 2a·b + ‖b‖² ≥ 0.
 import { GramWorkspace } from './gram.js';
 
-// Tile edge (multiple of 4); a 128×128 float64 tile (128 KiB) stays in L2 while it is scanned.
-const BLOCK = 128;
+// Tile edge (multiple of 4); a 256×256 float64 tile (512 KiB) is scanned right after it is made.
+const BLOCK = 256;
 
 /** Squared Euclidean norm of each row of a row-major [n, d] matrix. */
 export function squaredNorms(x: Float64Array, n: number, d: number): Float64Array {
@@ -16,15 +16,15 @@ export function squaredNorms(x: Float64Array, n: number, d: number): Float64Arra
   return out;
 }
 
-// Inserts v into the ascending list best[o .. o+K) if it is smaller than the current K-th value.
-function insert(best: Float64Array, o: number, kk: number, v: number): void {
+// Inserts v into the ascending list best[o .. o+kk) (v is below its last entry); returns the new last.
+function insert(best: Float64Array, o: number, kk: number, v: number): number {
   let p = o + kk - 1;
-  if (!(v < best[p])) return;
   while (p > o && best[p - 1] > v) {
     best[p] = best[p - 1];
     p--;
   }
   best[p] = v;
+  return best[o + kk - 1];
 }
 
 /**
@@ -53,16 +53,16 @@ export function knnSquaredRadii(
         const i = i0 + r;
         const ni2 = norms[i];
         const oi = i * kk;
+        let thr = best[oi + kk - 1];
         for (let c = i0 === j0 ? r + 1 : 0; c < nj; c++) {
           const j = j0 + c;
           const m2g = -2 * g[r * s + c];
           // Row i and row j each use their own summation order, as a full distance matrix would.
-          let vij = m2g + ni2 + norms[j];
-          if (vij < 0) vij = 0;
-          if (vij < best[oi + kk - 1]) insert(best, oi, kk, vij);
-          let vji = m2g + norms[j] + ni2;
-          if (vji < 0) vji = 0;
-          if (vji < best[j * kk + kk - 1]) insert(best, j * kk, kk, vji);
+          const vij = m2g + ni2 + norms[j];
+          if (vij < thr) thr = insert(best, oi, kk, vij < 0 ? 0 : vij);
+          const vji = m2g + norms[j] + ni2;
+          const oj = j * kk;
+          if (vji < best[oj + kk - 1]) insert(best, oj, kk, vji < 0 ? 0 : vji);
         }
       }
     }
@@ -96,6 +96,52 @@ export interface CrossCounts {
   covered?: Uint8Array;
 }
 
+// Precision/recall scan of one tile: d² ≤ r² memberships in both directions.
+function scanPr(
+  g: Float64Array, i0: number, ni: number, j0: number, nj: number, rn: Float64Array, gn: Float64Array,
+  realR2: Float64Array, genR2: Float64Array, inReal: Uint8Array, inGen: Uint8Array,
+): void {
+  const s = GramWorkspace.stride(nj);
+  for (let r = 0; r < ni; r++) {
+    const i = i0 + r;
+    const ri2 = rn[i];
+    const rr2 = realR2[i];
+    let hit = 0;
+    for (let c = 0; c < nj; c++) {
+      const j = j0 + c;
+      // No clamp at 0 needed: a negative v and 0 compare alike against a radius ≥ 0.
+      const v = -2 * g[r * s + c] + ri2 + gn[j];
+      if (v <= rr2) inReal[j] = 1;
+      if (v <= genR2[j]) hit = 1;
+    }
+    if (hit) inGen[i] = 1;
+  }
+}
+
+// Density/coverage scan of one tile: strict d < r on distances (sqrt only near the radius).
+function scanDc(
+  g: Float64Array, i0: number, ni: number, j0: number, nj: number, rn: Float64Array, gn: Float64Array,
+  cutoff: Float64Array, radius: Float64Array, density: Int32Array, covered: Uint8Array,
+): void {
+  const s = GramWorkspace.stride(nj);
+  for (let r = 0; r < ni; r++) {
+    const i = i0 + r;
+    const ri2 = rn[i];
+    const cut = cutoff[i];
+    const rad = radius[i];
+    let hit = 0;
+    for (let c = 0; c < nj; c++) {
+      const j = j0 + c;
+      const v = -2 * g[r * s + c] + ri2 + gn[j];
+      if (v <= cut && Math.sqrt(v < 0 ? 0 : v) < rad) {
+        density[j]++;
+        hit = 1;
+      }
+    }
+    if (hit) covered[i] = 1;
+  }
+}
+
 /** One pass over all real × generated distances, counting manifold memberships. */
 export function crossCounts(
   real: Float64Array, nr: number, gen: Float64Array, ng: number, d: number, radii: CrossRadii,
@@ -104,19 +150,15 @@ export function crossCounts(
   const rn = squaredNorms(real, nr, d);
   const gn = squaredNorms(gen, ng, d);
   const { realPr, generatedPr, realDc } = radii;
-  const out: CrossCounts = {};
-  if (realPr) out.inReal = new Uint8Array(ng);
-  if (generatedPr) out.inGenerated = new Uint8Array(nr);
-  let dcRadius: Float64Array | undefined;
-  let dcCutoff: Float64Array | undefined;
-  if (realDc) {
-    out.density = new Int32Array(ng);
-    out.covered = new Uint8Array(nr);
-    dcRadius = realDc.map(Math.sqrt);
-    // sqrt(v) < sqrt(r²) implies v ≤ r²·(1 + 1e-12): a cheap pre-test before the exact one.
-    dcCutoff = realDc.map((v) => v * (1 + 1e-12));
+  if ((realPr === undefined) !== (generatedPr === undefined)) {
+    throw new Error('crossCounts: precision/recall needs both real and generated radii.');
   }
-  const { inReal, inGenerated, density, covered } = out;
+  const out: CrossCounts = {};
+  const pr = realPr && generatedPr ? { realPr, generatedPr, inReal: new Uint8Array(ng), inGen: new Uint8Array(nr) } : null;
+  // sqrt(v) < sqrt(r²) implies v ≤ r²·(1 + 1e-12): a cheap pre-test before the exact comparison.
+  const dc = realDc
+    ? { cutoff: realDc.map((v) => v * (1 + 1e-12)), radius: realDc.map(Math.sqrt), density: new Int32Array(ng), covered: new Uint8Array(nr) }
+    : null;
   const ws = new GramWorkspace(d, nr, ng, BLOCK * BLOCK, opts);
   ws.loadA(real, nr);
   ws.loadB(gen, ng);
@@ -125,26 +167,12 @@ export function crossCounts(
     for (let j0 = 0; j0 < ng; j0 += BLOCK) {
       const nj = Math.min(BLOCK, ng - j0);
       const g = ws.tile(i0, ni, j0, nj);
-      const s = GramWorkspace.stride(nj);
-      for (let r = 0; r < ni; r++) {
-        const i = i0 + r;
-        const ri2 = rn[i];
-        const prI = realPr ? realPr[i] : -1;
-        const cutI = dcCutoff ? dcCutoff[i] : -1;
-        for (let c = 0; c < nj; c++) {
-          const j = j0 + c;
-          let v = -2 * g[r * s + c] + ri2 + gn[j];
-          if (v < 0) v = 0;
-          if (inReal && v <= prI) inReal[j] = 1;
-          if (inGenerated && v <= generatedPr![j]) inGenerated[i] = 1;
-          if (v <= cutI && Math.sqrt(v) < dcRadius![i]) {
-            density![j]++;
-            covered![i] = 1;
-          }
-        }
-      }
+      if (pr) scanPr(g, i0, ni, j0, nj, rn, gn, pr.realPr, pr.generatedPr, pr.inReal, pr.inGen);
+      if (dc) scanDc(g, i0, ni, j0, nj, rn, gn, dc.cutoff, dc.radius, dc.density, dc.covered);
     }
   }
+  if (pr) [out.inReal, out.inGenerated] = [pr.inReal, pr.inGen];
+  if (dc) [out.density, out.covered] = [dc.density, dc.covered];
   return out;
 }
 

@@ -18,8 +18,8 @@ export interface Capabilities {
   data: DataKind[];
   /** Whether sampling accepts class labels. */
   conditional: boolean;
-  /** Kind of sample `sample()` returns. */
-  output: 'image' | 'points' | 'text' | 'table';
+  /** Kind of sample `sample()` returns ('labels': not generative — a classifier). */
+  output: 'image' | 'points' | 'text' | 'table' | 'labels';
   /** Has `encode`/`decode` over a latent space (interpolation, traversals). */
   latent: boolean;
   /** Can estimate log-likelihood (importance-weighted bound). */
@@ -53,7 +53,7 @@ export interface GenModel {
 /** A model trained by maximum likelihood / ELBO (the 'likelihood' recipe). */
 export interface LikelihoodModel extends GenModel {
   /** Per-batch mean objective to minimise, plus named parts for logging. */
-  loss(batch: Batch, rng: Rng): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
+  loss(batch: Batch, rng?: Rng): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
 }
 
 /** A model with a latent space. */

@@ -79,10 +79,12 @@ export async function writeRunArtifacts(
 ): Promise<string[]> {
   const written: string[] = [];
   const images: { name: string; png: Uint8Array; caption?: string }[] = [];
-  const samples = encodePng(renderSamples(s, 64));
-  await writeFile(path.join(dir, 'samples.png'), samples);
-  written.push('samples.png');
-  images.push({ name: 'samples.png', png: samples, caption: `64 samples (seed ${PREVIEW_SEED})` });
+  if (s.spec.capabilities.output !== 'labels') {
+    const samples = encodePng(renderSamples(s, 64));
+    await writeFile(path.join(dir, 'samples.png'), samples);
+    written.push('samples.png');
+    images.push({ name: 'samples.png', png: samples, caption: `64 samples (seed ${PREVIEW_SEED})` });
+  }
   const interp = renderInterpolation(s);
   if (interp) {
     const png = encodePng(interp);

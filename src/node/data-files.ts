@@ -71,6 +71,10 @@ export async function loadIdxSplit(
   name: string,
   missingHint = `the folder must hold ${IDX_FILE_NAMES.join(', ')} (optionally .gz)`,
 ): Promise<ImageDataset> {
+  const dirInfo = await stat(dir).catch(() => null);
+  if (!dirInfo?.isDirectory()) {
+    throw new Error(`Cannot find ${name}: the folder ${dir} ${dirInfo ? 'is a file, not a folder' : 'does not exist'}; ${missingHint}.`);
+  }
   const found = await Promise.all([findIdxFile(dir, split, 'images'), findIdxFile(dir, split, 'labels')]);
   const [imagesPath, labelsPath] = found;
   if (!imagesPath || !labelsPath) {

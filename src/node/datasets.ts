@@ -89,10 +89,8 @@ function prefix(ds: ImageDataset, n: number | undefined, what: string): ImageDat
 }
 
 async function loadImages(spec: DataSpec, dir: string, missingHint?: string): Promise<LoadedData> {
-  const [train, test] = await Promise.all([
-    loadIdxSplit(dir, 'train', `${spec.name}/train`, missingHint),
-    loadIdxSplit(dir, 't10k', `${spec.name}/test`, missingHint),
-  ]);
+  const train = await loadIdxSplit(dir, 'train', `${spec.name}/train`, missingHint); // train first: its error comes first
+  const test = await loadIdxSplit(dir, 't10k', `${spec.name}/test`, missingHint);
   return { train: prefix(train, spec.trainSize, 'trainSize'), test: prefix(test, spec.testSize, 'testSize') };
 }
 

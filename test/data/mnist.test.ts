@@ -1,10 +1,12 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { useBackend } from '../helpers/engine.js';
 import { tf } from '../../src/engine/tf.js';
 import { FASHION_MNIST_DIR, loadDataset } from '../../src/node/datasets.js';
 import type { ImageDataset } from '../../src/data/image-dataset.js';
+import { idxFolder } from './idx-files.js';
 
 before(() => useBackend('cpu'));
 
@@ -75,5 +77,9 @@ test('Fashion-MNIST loads from the Debian package folder', { skip: !haveFashion 
 
 test('Fashion-MNIST missing: the error says how to install or where to point', async () => {
   await assert.rejects(loadDataset({ name: 'fashion-mnist', path: '/nonexistent/fmnist' }),
-    /Cannot find fashion-mnist\/train images: no train-images-idx3-ubyte\[\.gz\] in \/nonexistent\/fmnist; --data\.path must be a folder/);
+    /Cannot find fashion-mnist\/train: the folder \/nonexistent\/fmnist does not exist; --data\.path must be a folder with train-images-idx3-ubyte/);
+  const dir = idxFolder();
+  rmSync(path.join(dir, 't10k-labels-idx1-ubyte'));
+  await assert.rejects(loadDataset({ name: 'fashion-mnist', path: dir }),
+    (e: Error) => e.message.startsWith(`Cannot find fashion-mnist/test labels: no t10k-labels-idx1-ubyte[.gz] in ${dir}`));
 });

@@ -54,6 +54,7 @@ export function registerTrain(program: Command): void {
     .option('-s, --set <key=value>', 'dotted config override, repeatable (e.g. model.latentDim=16)', collect, [])
     .option('--steps <n>', 'training steps (same as --set train.steps=N)')
     .option('--seed <n>', 'random seed (same as --set seed=N)')
+    .option('-d, --dataset <name>', 'dataset name (same as --set data.name=NAME; see `genlab list --datasets`)')
     .option('-o, --out <dir>', 'run directory (default runs/<model>-<time>)')
     .option('--resume <dir>', 'continue training from a run directory')
     .addHelpText('after', '\nExamples:\n  genlab train vae --preset tiny\n  genlab train vae --set model.latentDim=16 --steps 5000\n  genlab train --resume runs/vae-20261128-120000 --steps 8000')
@@ -62,6 +63,7 @@ export function registerTrain(program: Command): void {
       const overrides: string[] = [...o.set];
       if (o.steps !== undefined) overrides.push(`train.steps=${o.steps}`);
       if (o.seed !== undefined) overrides.push(`seed=${o.seed}`);
+      if (o.dataset !== undefined) overrides.push(`data.name=${o.dataset}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
       process.exitCode = await trainWithProgress(
         { modelId: model, preset: o.preset, configFile: o.config, overrides, out: o.out, checkpoint: o.resume, backend: globalBackend(cmd) },

@@ -1,0 +1,47 @@
+// Metrics benchmark: FID, KID, precision/recall (and density/coverage) on 10k × 10k 128-d float64
+// features; prints one JSON line {name, ms, ...} per metric. Run: npx tsx bench/metrics.ts [--n N] [--d D] [--js]
+import { Rng } from '../src/random/rng.js';
+import { densityCoverage, fid, kid, precisionRecall, wasmSimdAvailable, type Features } from '../src/metrics/index.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const n = arg('n', 10000);
+const d = arg('d', 128);
+const simd = process.argv.includes('--js') ? false : undefined;
+
+function gaussian(rng: Rng, shift: number, scale: number): Features {
+  const data = new Float64Array(n * d);
+  for (let i = 0; i < data.length; i++) data[i] = shift + scale * rng.normal();
+  return { data, n, d, extractor: 'bench' };
+}
+
+const rng = new Rng(1234);
+const real = gaussian(rng, 0, 1);
+const generated = gaussian(rng, 0.05, 1.1);
+
+function time<T>(name: string, f: () => T): void {
+  const t0 = performance.now();
+  const value = f();
+  const ms = Math.round(performance.now() - t0);
+  console.log(JSON.stringify({ name, ms, n, d, kernel: simd === false || !wasmSimdAvailable() ? 'js' : 'wasm-simd', value }));
+}
+
+const t0 = performance.now();
+time('fid', () => fid({ real, generated }));
+time('kid', () => {
+  const r = kid({ real, generated }, { simd });
+  return { mean: r.mean, std: r.std };
+});
+time('precision-recall', () => {
+  const r = precisionRecall({ real, generated }, { simd });
+  return { precision: r.precision, recall: r.recall };
+});
+const core = Math.round(performance.now() - t0);
+time('density-coverage', () => {
+  const r = densityCoverage({ real, generated }, { simd });
+  return { density: r.density, coverage: r.coverage };
+});
+console.log(JSON.stringify({ name: 'fid+kid+precision-recall', ms: core }));

@@ -1,0 +1,108 @@
+// Feature-based evaluation in one call: runs the requested metrics (FID, KID, precision/recall,
+// density/coverage) on real and generated features, sharing k-NN passes as prdc's compute_prdc does.
+import { densityCoverageFromCounts } from './density-coverage.js';
+import { checkComparable, checkFeatures, type Features } from './features.js';
+import { fid } from './fid.js';
+import { kid, type KidOptions } from './kid.js';
+import { crossCounts, fraction, knnSquaredRadii, type CrossRadii } from './neighbours.js';
+
+/** Metric names evaluateFeatures understands. */
+export const FEATURE_METRICS = ['fid', 'kid', 'precision', 'recall', 'density', 'coverage'] as const;
+
+/** One of FEATURE_METRICS. */
+export type FeatureMetric = (typeof FEATURE_METRICS)[number];
+
+/** Parses a comma-separated metric list, rejecting unknown names with the list of valid ones. */
+export function parseMetricList(list: string): FeatureMetric[] {
+  const names = list.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0);
+  if (names.length === 0) throw new Error(`No metrics given; choose from: ${FEATURE_METRICS.join(', ')}.`);
+  const bad = names.filter((s) => !(FEATURE_METRICS as readonly string[]).includes(s));
+  if (bad.length > 0) {
+    throw new Error(`Unknown metric${bad.length > 1 ? 's' : ''} ${bad.map((b) => `'${b}'`).join(', ')}; valid metrics: ${FEATURE_METRICS.join(', ')}.`);
+  }
+  return [...new Set(names)] as FeatureMetric[];
+}
+
+/** Options for evaluateFeatures: KID subsets/seed and the k of each neighbourhood metric. */
+export interface EvaluateOptions {
+  seed?: number;
+  kid?: Omit<KidOptions, 'seed' | 'simd'>;
+  /** k for precision/recall (Kynkäänniemi: 3). */
+  prK?: number;
+  /** k for density/coverage (Naeem: 5). */
+  dcK?: number;
+  simd?: boolean;
+}
+
+/** Results keyed by metric, with the sample counts and feature dimension they were computed on. */
+export interface EvaluationReport {
+  extractor: string;
+  featureDim: number;
+  nReal: number;
+  nGenerated: number;
+  metrics: {
+    fid?: { value: number };
+    kid?: { mean: number; std: number; ddof: 0; subsets: number; subsetSize: number; seed: number };
+    precision?: { value: number; k: number };
+    recall?: { value: number; k: number };
+    density?: { value: number; k: number };
+    coverage?: { value: number; k: number };
+  };
+}
+
+/** Runs the requested metrics on (real, generated) features; errors name the offending input. */
+export function evaluateFeatures(
+  real: Features,
+  generated: Features,
+  metrics: FeatureMetric[],
+  opts: EvaluateOptions = {},
+): EvaluationReport {
+  const unknown = metrics.filter((m) => !(FEATURE_METRICS as readonly string[]).includes(m));
+  if (unknown.length > 0) parseMetricList(unknown.join(','));
+  checkComparable(real, generated);
+  const x = checkFeatures(real, 'real');
+  const y = checkFeatures(generated, 'generated');
+  // Validated float64 copies, so each metric skips re-checking.
+  const r64: Features = { ...real, data: x };
+  const g64: Features = { ...generated, data: y };
+  const want = new Set(metrics);
+  const report: EvaluationReport = {
+    extractor: real.extractor,
+    featureDim: real.d,
+    nReal: real.n,
+    nGenerated: generated.n,
+    metrics: {},
+  };
+  const out = report.metrics;
+  if (want.has('fid')) out.fid = { value: fid({ real: r64, generated: g64 }) };
+  if (want.has('kid')) {
+    const seed = opts.seed ?? 0;
+    const k = kid({ real: r64, generated: g64 }, { ...opts.kid, seed, simd: opts.simd });
+    out.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
+  }
+  const prK = opts.prK ?? 3;
+  const dcK = opts.dcK ?? 5;
+  const wantPrec = want.has('precision');
+  const wantRec = want.has('recall');
+  const wantDc = want.has('density') || want.has('coverage');
+  if (!wantPrec && !wantRec && !wantDc) return report;
+
+  // Statistics: real radii for every k needed in one pass, generated radii only for recall.
+  const realKs = [...(wantPrec ? [prK] : []), ...(wantDc ? [dcK] : [])];
+  const realRadii = knnSquaredRadii(x, real.n, real.d, realKs, opts);
+  const radii: CrossRadii = {};
+  if (wantPrec) radii.realPr = realRadii[0];
+  if (wantDc) radii.realDc = realRadii[realKs.length - 1];
+  if (wantRec) [radii.generatedPr] = knnSquaredRadii(y, generated.n, generated.d, [prK], opts);
+  const counts = crossCounts(x, real.n, y, generated.n, real.d, radii, opts);
+
+  // Scores.
+  if (wantPrec) out.precision = { value: fraction(counts.inReal!), k: prK };
+  if (wantRec) out.recall = { value: fraction(counts.inGenerated!), k: prK };
+  if (wantDc) {
+    const dc = densityCoverageFromCounts(counts.density!, counts.covered!, dcK);
+    if (want.has('density')) out.density = { value: dc.density, k: dcK };
+    if (want.has('coverage')) out.coverage = { value: dc.coverage, k: dcK };
+  }
+  return report;
+}

@@ -1,0 +1,50 @@
+// Registry entry for the image classifier that genlab trains for its evaluation features.
+import { z } from 'zod';
+import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { initWeights } from '../../nn/init.js';
+import type { ModelSpec } from '../types.js';
+import { Classifier } from './classifier.js';
+import type { ClassifierNetConfig } from './network.js';
+
+/** Full classifier config. */
+export interface ClassifierConfig {
+  seed: number;
+  model: ClassifierNetConfig;
+  data: DataConfig;
+  train: TrainConfig;
+}
+
+const schema = z.strictObject({
+  seed: z.number().int().default(1),
+  model: z
+    .strictObject({
+      filters: z.array(z.number().int().positive()).default([32, 64]),
+      featureDim: z.number().int().positive().default(128),
+    })
+    .prefault({}),
+  data: dataSchema({ name: 'mnist' }),
+  train: trainSchema({ steps: 2400, batchSize: 64, lr: 1e-3, lrSchedule: 'cosine', minLr: 1e-5, evalEvery: 600, checkpointEvery: 600 }),
+}) as unknown as z.ZodType<ClassifierConfig>;
+
+/** The feature-extractor classifier (MNIST / Fashion-MNIST). */
+export const classifierSpec: ModelSpec<ClassifierConfig> = {
+  id: 'classifier',
+  family: 'classifier',
+  description: 'Convnet image classifier; its penultimate features and softmax drive FID/KID/PR/IS',
+  schema,
+  presets: {
+    tiny: {
+      model: { filters: [4, 8], featureDim: 16 },
+      data: { trainSize: 256, testSize: 64 },
+      train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
+    },
+    'fashion-mnist': { data: { name: 'fashion-mnist' }, train: { steps: 6000 } },
+  },
+  capabilities: { data: ['image'], conditional: false, output: 'labels', latent: false, likelihood: false },
+  recipe: 'likelihood',
+  create(config, rng, data) {
+    const model = new Classifier(config.model, data);
+    initWeights(Object.values(model.networks), rng);
+    return model;
+  },
+};
