@@ -19,3 +19,4 @@ export { interpolateLatents, slerpVectors, type Interpolation } from './samplers
 export type { Batch, Dataset, DataKind } from './data/types.js';
 export { imageGrid, scatterPlot, heatmap, type RgbaImage } from './io/png.js';
 export { renderReport, type RunReport } from './io/report.js';
+export * from './models/gpt/index.js';

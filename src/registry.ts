@@ -5,9 +5,11 @@ import type { BaseConfig, DeepPartial } from './config/index.js';
 import { resolveConfig } from './config/resolve.js';
 import { vaeSpec } from './models/vae/spec.js';
 import { classifierSpec } from './models/classifier/spec.js';
+import { GAN_SPECS } from './models/gan/spec.js';
+import { GPT_SPECS } from './models/gpt/spec.js';
 
 /** Every registered model, in display order. */
-export const MODEL_SPECS: ModelSpec<any>[] = [vaeSpec, classifierSpec];
+export const MODEL_SPECS: ModelSpec<any>[] = [vaeSpec, classifierSpec, ...GAN_SPECS, ...GPT_SPECS];
 
 /** Finds a spec by id, with an error listing the valid ids. */
 export function getSpec(id: string): ModelSpec {

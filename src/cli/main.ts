@@ -5,6 +5,8 @@ import { registerQuickstart, registerTrain } from './commands/train.js';
 import { registerSample } from './commands/sample.js';
 import { registerEval } from './commands/eval.js';
 import { registerInfo } from './commands/info.js';
+import { registerGenerate } from './commands/generate.js';
+import { registerBench } from './commands/bench.js';
 
 /** Builds the CLI program (exported for tests). */
 export function buildProgram(): Command {
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerSample(program);
   registerEval(program);
   registerInfo(program);
+  registerGenerate(program);
+  registerBench(program);
   registerQuickstart(program);
   return program;
 }

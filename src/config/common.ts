@@ -93,6 +93,14 @@ export interface DataConfig {
   binarize: 'none' | 'dynamic' | 'threshold';
   trainSize?: number;
   testSize?: number;
+  /** Text: window length (the model's context). */
+  blockSize?: number;
+  /** Text: 'char' or a byte-level 'bpe' learned on the train split. */
+  tokenizer?: 'char' | 'bpe';
+  /** Text: vocabulary size of a learned BPE. */
+  vocabSize?: number;
+  /** Text: file encoding. */
+  encoding?: 'utf-8' | 'latin1';
 }
 
 /** The shape every model config has. */

@@ -3,7 +3,8 @@
 import { tf } from '../engine/tf.js';
 import type { Rng } from '../random/rng.js';
 import type { Batch, Dataset } from './types.js';
-import { CharTokenizer } from './tokenizer.js';
+import { CharTokenizer, type Tokenizer } from './tokenizer.js';
+import { ByteBpeTokenizer } from './bpe.js';
 
 /** Default context length of text datasets (nanoGPT's CPU "baby" shakespeare config). */
 export const DEFAULT_BLOCK_SIZE = 64;
@@ -23,10 +24,10 @@ export class TextDataset implements Dataset {
   /** Number of window start offsets (tokens.length − blockSize). */
   readonly size: number;
   readonly tokens: Int32Array;
-  readonly tokenizer: CharTokenizer;
+  readonly tokenizer: Tokenizer;
   readonly blockSize: number;
 
-  constructor(name: string, tokens: Int32Array, tokenizer: CharTokenizer, blockSize = DEFAULT_BLOCK_SIZE) {
+  constructor(name: string, tokens: Int32Array, tokenizer: Tokenizer, blockSize = DEFAULT_BLOCK_SIZE) {
     this.name = name;
     this.tokens = tokens;
     this.tokenizer = tokenizer;
@@ -38,6 +39,12 @@ export class TextDataset implements Dataset {
   /** Vocabulary size of the tokenizer. */
   get vocabSize(): number {
     return this.tokenizer.vocabSize;
+  }
+
+  /** Start offsets of up to `limit` non-overlapping windows (0, T, 2T, …): a held-out evaluation covers each token once. */
+  evalIndices(limit: number): Int32Array {
+    const n = Math.min(limit, Math.floor(this.size / this.blockSize) + (this.size % this.blockSize > 0 ? 1 : 0));
+    return Int32Array.from({ length: n }, (_, i) => i * this.blockSize);
   }
 
   /** Windows starting at `starts` (each in [0, size)): x and next-token targets y, int32 [B, blockSize]. */
@@ -88,17 +95,38 @@ export interface TextDatasetOptions {
   name?: string;
   blockSize?: number;
   trainFraction?: number;
+  /** 'char' (default: vocabulary from the whole corpus, as nanoGPT), 'bpe' (byte-level BPE learned on the train split) or a saved tokenizer. */
+  tokenizer?: 'char' | 'bpe' | Tokenizer;
+  /** Vocabulary size of a learned BPE (default 512). */
+  vocabSize?: number;
 }
 
-/** Tokenizes a corpus at character level and splits it into train (first 90 %) and test/val (last 10 %) TextDatasets. */
+/** Splits text before code point floor(n·trainFraction), the text analogue of splitTrainVal. */
+function splitText(text: string, trainFraction: number): { train: string; val: string } {
+  const cps = Array.from(text);
+  const cut = Math.floor(cps.length * trainFraction);
+  return { train: cps.slice(0, cut).join(''), val: cps.slice(cut).join('') };
+}
+
+/** Tokenizes a corpus (character level by default) and splits it into train (first 90 %) and test/val (last 10 %) TextDatasets. */
 export function textDatasets(
   text: string,
   opts: TextDatasetOptions = {},
-): { train: TextDataset; test: TextDataset; tokenizer: CharTokenizer } {
+): { train: TextDataset; test: TextDataset; tokenizer: Tokenizer } {
   const { name = 'text', blockSize = DEFAULT_BLOCK_SIZE, trainFraction = 0.9 } = opts;
   if (text.length === 0) throw new Error(`${name}: the corpus is empty; a text dataset needs at least ${blockSize + 1} characters per split.`);
-  const tokenizer = CharTokenizer.fromText(text);
-  const { train, val } = splitTrainVal(tokenizer.encode(text), trainFraction);
+  let tokenizer: Tokenizer;
+  let train: Int32Array, val: Int32Array;
+  if (opts.tokenizer === undefined || opts.tokenizer === 'char') {
+    tokenizer = CharTokenizer.fromText(text);
+    ({ train, val } = splitTrainVal(tokenizer.encode(text), trainFraction));
+  } else {
+    if (!(trainFraction > 0 && trainFraction < 1)) throw new Error(`trainFraction must lie in (0, 1), got ${trainFraction}.`);
+    const parts = splitText(text, trainFraction);
+    tokenizer = opts.tokenizer === 'bpe' ? ByteBpeTokenizer.train(parts.train, opts.vocabSize ?? 512) : opts.tokenizer;
+    train = tokenizer.encode(parts.train);
+    val = tokenizer.encode(parts.val);
+  }
   return {
     train: new TextDataset(`${name}/train`, train, tokenizer, blockSize),
     test: new TextDataset(`${name}/val`, val, tokenizer, blockSize),

@@ -7,8 +7,17 @@ export interface CharTokenizerJSON {
   vocab: string[];
 }
 
+/** What every genlab tokenizer provides (character-level here, byte-level BPE in bpe.ts). */
+export interface Tokenizer {
+  readonly vocabSize: number;
+  encode(text: string): Int32Array;
+  decode(ids: ArrayLike<number>): string;
+  /** JSON form saved with a model (restore with tokenizerFromJSON in bpe.ts). */
+  toJSON(): { type: string };
+}
+
 /** A character-level tokenizer mapping code points to ids 0..vocabSize-1. */
-export class CharTokenizer {
+export class CharTokenizer implements Tokenizer {
   readonly vocab: readonly string[];
   private readonly ids: Map<string, number>;
 

@@ -22,6 +22,8 @@ export interface Dataset {
   size: number;
   /** Number of label classes, when labelled. */
   numClasses?: number;
+  /** Indices a held-out evaluation should visit, at most `limit` (default: 0..limit−1). */
+  evalIndices?(limit: number): ArrayLike<number>;
   /** Gathers the examples at `indices` into one batch. */
   batch(indices: ArrayLike<number>): Batch;
 }

@@ -1,10 +1,11 @@
 // Feature-based evaluation in one call: runs the requested metrics (FID, KID, precision/recall,
-// density/coverage) on real and generated features, sharing k-NN passes as prdc's compute_prdc does.
+// density/coverage) on real and generated features; the k-NN metrics and KID share full-set passes.
 import { densityCoverageFromCounts } from './density-coverage.js';
 import { checkComparable, checkFeatures, type Features } from './features.js';
 import { fid } from './fid.js';
-import { kid, type KidOptions } from './kid.js';
+import { kid, kidAccumulator, kidResult, kidSubsets, type KidOptions } from './kid.js';
 import { crossCounts, fraction, knnSquaredRadii, type CrossRadii } from './neighbours.js';
+import { symmetricPass } from './passes.js';
 
 /** Metric names evaluateFeatures understands. */
 export const FEATURE_METRICS = ['fid', 'kid', 'precision', 'recall', 'density', 'coverage'] as const;
@@ -73,36 +74,61 @@ export function evaluateFeatures(
     nGenerated: generated.n,
     metrics: {},
   };
-  const out = report.metrics;
-  if (want.has('fid')) out.fid = { value: fid({ real: r64, generated: g64 }) };
-  if (want.has('kid')) {
-    const seed = opts.seed ?? 0;
-    const k = kid({ real: r64, generated: g64 }, { ...opts.kid, seed, simd: opts.simd });
-    out.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
-  }
+  const found: EvaluationReport['metrics'] = {};
+  if (want.has('fid')) found.fid = { value: fid({ real: r64, generated: g64 }) };
+
   const prK = opts.prK ?? 3;
   const dcK = opts.dcK ?? 5;
   const wantPrec = want.has('precision');
   const wantRec = want.has('recall');
   const wantDc = want.has('density') || want.has('coverage');
-  if (!wantPrec && !wantRec && !wantDc) return report;
-
-  // Statistics: real radii for every k needed in one pass, generated radii only for recall.
-  const realKs = [...(wantPrec ? [prK] : []), ...(wantDc ? [dcK] : [])];
-  const realRadii = knnSquaredRadii(x, real.n, real.d, realKs, opts);
-  const radii: CrossRadii = {};
-  if (wantPrec) radii.realPr = realRadii[0];
-  if (wantDc) radii.realDc = realRadii[realKs.length - 1];
-  if (wantRec) [radii.generatedPr] = knnSquaredRadii(y, generated.n, generated.d, [prK], opts);
-  const counts = crossCounts(x, real.n, y, generated.n, real.d, radii, opts);
-
-  // Scores.
-  if (wantPrec) out.precision = { value: fraction(counts.inReal!), k: prK };
-  if (wantRec) out.recall = { value: fraction(counts.inGenerated!), k: prK };
-  if (wantDc) {
-    const dc = densityCoverageFromCounts(counts.density!, counts.covered!, dcK);
-    if (want.has('density')) out.density = { value: dc.density, k: dcK };
-    if (want.has('coverage')) out.coverage = { value: dc.coverage, k: dcK };
+  const wantNn = wantPrec || wantRec || wantDc;
+  const seed = opts.seed ?? 0;
+  const kidOpts = { ...opts.kid, seed, simd: opts.simd };
+  let kidAcc: ReturnType<typeof kidAccumulator> | null = null;
+  let kidM = 0;
+  if (want.has('kid') && !wantNn) {
+    const k = kid({ real: r64, generated: g64 }, kidOpts);
+    found.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
+  } else if (want.has('kid')) {
+    // KID rides along the full-set passes the k-NN metrics make anyway (same subsets as kid()).
+    const subsets = kidSubsets(real.n, generated.n, kidOpts);
+    kidM = subsets.subsetSize;
+    kidAcc = kidAccumulator(subsets, real.n, generated.n, kidOpts.gamma ?? 1 / real.d, kidOpts.coef0, kidOpts.degree);
   }
+
+  if (wantNn) {
+    // Statistics: real radii for every k needed in one pass, generated radii only for recall.
+    const realKs = [...(wantPrec ? [prK] : []), ...(wantDc ? [dcK] : [])];
+    const radii: CrossRadii = {};
+    const extraReal = kidAcc ? [kidAcc.real] : [];
+    if (realKs.length > 0) {
+      const realRadii = knnSquaredRadii(x, real.n, real.d, realKs, { simd: opts.simd, extra: extraReal });
+      if (wantPrec) radii.realPr = realRadii[0];
+      if (wantDc) radii.realDc = realRadii[realKs.length - 1];
+    } else if (kidAcc) {
+      symmetricPass(x, real.n, real.d, extraReal, opts);
+    }
+    const extraGen = kidAcc ? [kidAcc.generated] : [];
+    if (wantRec) [radii.generatedPr] = knnSquaredRadii(y, generated.n, generated.d, [prK], { simd: opts.simd, extra: extraGen });
+    else if (kidAcc) symmetricPass(y, generated.n, generated.d, extraGen, opts);
+    const extraCross = kidAcc ? [kidAcc.cross] : [];
+    const counts = crossCounts(x, real.n, y, generated.n, real.d, radii, { simd: opts.simd, extra: extraCross });
+
+    // Scores.
+    if (kidAcc) {
+      const k = kidResult(kidAcc.values(), kidM, seed);
+      found.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
+    }
+    if (wantPrec) found.precision = { value: fraction(counts.inReal!), k: prK };
+    if (wantRec) found.recall = { value: fraction(counts.inGenerated!), k: prK };
+    if (wantDc) {
+      const dc = densityCoverageFromCounts(counts.density!, counts.covered!, dcK);
+      if (want.has('density')) found.density = { value: dc.density, k: dcK };
+      if (want.has('coverage')) found.coverage = { value: dc.coverage, k: dcK };
+    }
+  }
+  // Report in the canonical metric order.
+  for (const m of FEATURE_METRICS) if (found[m]) (report.metrics as Record<string, unknown>)[m] = found[m];
   return report;
 }

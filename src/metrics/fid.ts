@@ -1,7 +1,8 @@
 // Fréchet Inception Distance (Heusel et al. 2017) as pytorch-fid's calculate_frechet_distance:
 // ‖μ₁−μ₂‖² + Tr Σ₁ + Tr Σ₂ − 2 Tr (Σ₁Σ₂)^½ in float64 with N−1 covariances.
 import { checkComparable, checkFeatures, type Features } from './features.js';
-import { columnMeans, covariance, matmulNT, sqrtPsd, symmetricEigen, symmetrize, trace } from './linalg.js';
+import { symmetricEigen } from './eigen.js';
+import { columnMeans, covariance, matmulNT, sqrtPsd, symmetrize, trace } from './linalg.js';
 
 /** Gaussian statistics of one feature set: mean [d] and N−1 covariance [d, d] (row-major). */
 export interface FeatureStatistics {
@@ -34,7 +35,7 @@ export function traceSqrtProduct(sigma1: Float64Array, sigma2: Float64Array, d: 
   const r = sqrtPsd(sigma1, d);
   const p = matmulNT(r, d, d, sigma2, d); // √Σ₁·Σ₂ (Σ₂ symmetric, so its rows are its columns)
   const m = symmetrize(matmulNT(p, d, d, r, d), d); // √Σ₁·Σ₂·√Σ₁
-  const { values } = symmetricEigen(m, d);
+  const { values } = symmetricEigen(m, d, { vectors: false });
   let t = 0;
   for (const v of values) t += Math.sqrt(Math.max(v, 0));
   return t;

@@ -185,9 +185,11 @@ export class GramWorkspace {
     const doubles = this.cOff + tileCap;
     const mod = opts.simd === false ? null : gramModule(this.dp);
     if (opts.simd === true && !mod) throw new Error('WebAssembly SIMD is not available in this runtime.');
-    this.simd = mod !== null;
-    if (mod) {
-      const mem = new WebAssembly.Memory({ initial: Math.ceil((doubles * 8) / 65536) + 1 });
+    const pages = Math.ceil((doubles * 8) / 65536) + 1;
+    // wasm32 memory stops at 4 GiB (65536 pages); larger problems run on the JS kernel.
+    this.simd = mod !== null && (pages <= 65536 || opts.simd === true);
+    if (mod && this.simd) {
+      const mem = new WebAssembly.Memory({ initial: pages });
       const inst = new WebAssembly.Instance(mod, { e: { m: mem } });
       const gram = inst.exports.gram as Kernel;
       this.f = new Float64Array(mem.buffer);

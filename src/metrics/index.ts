@@ -16,4 +16,5 @@ export {
   type EvaluationReport,
 } from './evaluate.js';
 export { GramWorkspace, wasmSimdAvailable, type GramOptions } from './gram.js';
-export { matmulNT, columnMeans, covariance, symmetricEigen, sqrtPsd } from './linalg.js';
+export { matmulNT, columnMeans, covariance, sqrtPsd } from './linalg.js';
+export { symmetricEigen } from './eigen.js';

@@ -3,6 +3,7 @@
 import { Rng } from '../random/rng.js';
 import { checkComparable, checkFeatures, type Features } from './features.js';
 import { GramWorkspace } from './gram.js';
+import type { TileVisitor } from './passes.js';
 
 /** KID settings; defaults follow torch-fidelity (100 subsets of 1000, degree 3, γ = 1/d, c = 1). */
 export interface KidOptions {
@@ -45,8 +46,10 @@ export function kidSubsets(
   opts: { subsets?: number; subsetSize?: number; seed?: number } = {},
 ): KidSubsets {
   const count = opts.subsets ?? 100;
-  const m = Math.min(opts.subsetSize ?? 1000, nReal, nGenerated);
+  const size = opts.subsetSize ?? 1000;
+  const m = Math.min(size, nReal, nGenerated);
   if (!Number.isInteger(count) || count < 1) throw new Error(`KID subsets must be a positive integer, got ${count}.`);
+  if (!Number.isInteger(size)) throw new Error(`KID subset size must be an integer, got ${size}.`);
   if (!(m >= 2)) {
     throw new Error(`KID needs subsets of at least 2 samples; got subset size ${m} (nReal=${nReal}, nGenerated=${nGenerated}).`);
   }
@@ -109,6 +112,92 @@ export function polynomialMmd2(ws: GramWorkspace, m: number, gamma: number, coef
   return (sxx + syy) / (m * (m - 1)) - (2 * sxy) / (m * m);
 }
 
+function lowerBound(a: Int32Array, v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Σ k over rows[rLo..rHi) × cols[cLo..cHi) of one tile (only col > row when `diagonal`).
+function subsetTileSum(
+  g: Float64Array, stride: number, i0: number, j0: number, diagonal: boolean,
+  rows: Int32Array, rLo: number, rHi: number, cols: Int32Array, cLo: number, cHi: number,
+  gamma: number, coef0: number, degree: number,
+): number {
+  let sum = 0;
+  let c0 = cLo;
+  for (let p = rLo; p < rHi; p++) {
+    const i = rows[p];
+    const o = (i - i0) * stride - j0;
+    if (diagonal) while (c0 < cHi && cols[c0] <= i) c0++;
+    let rowSum = 0;
+    if (degree === 3) {
+      for (let q = c0; q < cHi; q++) {
+        const t = g[o + cols[q]] * gamma + coef0;
+        rowSum += t * t * t;
+      }
+    } else {
+      for (let q = c0; q < cHi; q++) rowSum += Math.pow(g[o + cols[q]] * gamma + coef0, degree);
+    }
+    sum += rowSum;
+  }
+  return sum;
+}
+
+/**
+ * KID's per-subset kernel sums gathered from full-set passes (symmetric real, symmetric generated,
+ * real × generated), so KID costs little next to the k-NN metrics; `values()` gives the same
+ * per-subset MMD² as kid() up to summation order.
+ */
+export function kidAccumulator(
+  subsets: KidSubsets, nReal: number, nGenerated: number, gamma: number, coef0 = 1, degree = 3,
+): { real: TileVisitor; generated: TileVisitor; cross: TileVisitor; values(): Float64Array } {
+  const count = subsets.real.length;
+  const sorted = { real: subsets.real.map((a) => a.slice().sort()), generated: subsets.generated.map((a) => a.slice().sort()) };
+  for (const [side, n] of [['real', nReal], ['generated', nGenerated]] as const) {
+    for (const l of sorted[side]) if (l[l.length - 1] >= n) throw new Error(`kidAccumulator: ${side} subset index out of range.`);
+  }
+  const sums = { xx: new Float64Array(count), yy: new Float64Array(count), xy: new Float64Array(count) };
+  const visitor = (rowSide: 'real' | 'generated', colSide: 'real' | 'generated', acc: Float64Array): TileVisitor => {
+    const rowLists = sorted[rowSide];
+    const colLists = sorted[colSide];
+    const scale = rowSide === colSide ? 2 : 1; // symmetric passes see each unordered pair once
+    return (g, i0, ni, j0, nj, diagonal) => {
+      const stride = GramWorkspace.stride(nj);
+      for (let s = 0; s < count; s++) {
+        const rows = rowLists[s];
+        const cols = colLists[s];
+        const rLo = lowerBound(rows, i0), rHi = lowerBound(rows, i0 + ni);
+        if (rLo === rHi) continue;
+        const cLo = lowerBound(cols, j0), cHi = lowerBound(cols, j0 + nj);
+        if (cLo === cHi) continue;
+        acc[s] += scale * subsetTileSum(g, stride, i0, j0, diagonal, rows, rLo, rHi, cols, cLo, cHi, gamma, coef0, degree);
+      }
+    };
+  };
+  const m = subsets.subsetSize;
+  return {
+    real: visitor('real', 'real', sums.xx),
+    generated: visitor('generated', 'generated', sums.yy),
+    cross: visitor('real', 'generated', sums.xy),
+    values: () => sums.xx.map((sxx, s) => (sxx + sums.yy[s]) / (m * (m - 1)) - (2 * sums.xy[s]) / (m * m)),
+  };
+}
+
+/** Mean and population std (ddof 0) of per-subset MMD² values, as a KidResult. */
+export function kidResult(values: Float64Array, subsetSize: number, seed: number): KidResult {
+  let mean = 0;
+  for (const v of values) mean += v;
+  mean /= values.length;
+  let varSum = 0;
+  for (const v of values) varSum += (v - mean) * (v - mean);
+  return { mean, std: Math.sqrt(varSum / values.length), ddof: 0, values, subsets: values.length, subsetSize, seed };
+}
+
 /** KID between real and generated features over seeded subsets (negative values are legitimate). */
 export function kid(args: { real: Features; generated: Features }, opts: KidOptions = {}): KidResult {
   const { real, generated } = args;
@@ -126,10 +215,5 @@ export function kid(args: { real: Features; generated: Features }, opts: KidOpti
     ws.loadB(y, subsets.generated[s]);
     values[s] = polynomialMmd2(ws, m, gamma, opts.coef0 ?? 1, opts.degree ?? 3);
   }
-  let mean = 0;
-  for (const v of values) mean += v;
-  mean /= values.length;
-  let varSum = 0;
-  for (const v of values) varSum += (v - mean) * (v - mean);
-  return { mean, std: Math.sqrt(varSum / values.length), ddof: 0, values, subsets: values.length, subsetSize: m, seed };
+  return kidResult(values, m, seed);
 }

@@ -1,6 +1,6 @@
 // Float64 linear algebra for the metrics: means, N−1 covariances and A·Bᵀ products on the Gram
-// kernel, and symmetric eigendecompositions via ml-matrix (JAMA's tred2/tql2).
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+// kernel, and PSD square roots from the symmetric eigensolver in eigen.ts (JAMA tred2/tql2).
+import { symmetricEigen } from './eigen.js';
 import { GramWorkspace } from './gram.js';
 
 /** Block edge for tiled products (a multiple of 4; many small kernel calls also let wasm tier up). */
@@ -67,18 +67,9 @@ export function covariance(x: Float64Array, n: number, d: number, mu: Float64Arr
   return sigma;
 }
 
-/** Eigenvalues and eigenvectors (columns of `vectors`, row-major [d, d]) of a symmetric matrix. */
-export function symmetricEigen(m: Float64Array, d: number): { values: Float64Array; vectors: Float64Array } {
-  const evd = new EigenvalueDecomposition(Matrix.from1DArray(d, d, m), { assumeSymmetric: true });
-  const v = evd.eigenvectorMatrix;
-  const vectors = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) vectors[i * d + j] = v.get(i, j);
-  return { values: Float64Array.from(evd.realEigenvalues), vectors };
-}
-
 /** Symmetric PSD square root V·diag(√max(λ, 0))·Vᵀ of a symmetric matrix, as row-major [d, d]. */
 export function sqrtPsd(m: Float64Array, d: number): Float64Array {
-  const { values, vectors } = symmetricEigen(m, d);
+  const { values, vectors } = symmetricEigen(m, d) as { values: Float64Array; vectors: Float64Array };
   // W = V·diag(λ^¼), so √M = W·Wᵀ (exactly symmetric through matmulNT's mirroring).
   const w = new Float64Array(d * d);
   for (let j = 0; j < d; j++) {

@@ -1,9 +1,7 @@
 // k-NN manifold statistics for precision/recall (Kynkäänniemi et al. 2019) and density/coverage
 // (Naeem et al. 2020, prdc): distances as sklearn's euclidean_distances, ‖a‖² − 2a·b + ‖b‖² ≥ 0.
 import { GramWorkspace } from './gram.js';
-
-// Tile edge (multiple of 4); a 256×256 float64 tile (512 KiB) is scanned right after it is made.
-const BLOCK = 256;
+import { crossPass, symmetricPass, type TileVisitor } from './passes.js';
 
 /** Squared Euclidean norm of each row of a row-major [n, d] matrix. */
 export function squaredNorms(x: Float64Array, n: number, d: number): Float64Array {
@@ -27,51 +25,61 @@ function insert(best: Float64Array, o: number, kk: number, v: number): number {
   return best[o + kk - 1];
 }
 
-/**
- * For each k in ks, the squared distance from every row of x [n, d] to its k-th nearest OTHER row
- * (ties counted with multiplicity), from one symmetric pass with running top-k lists.
- */
-export function knnSquaredRadii(
-  x: Float64Array, n: number, d: number, ks: number[], opts: { simd?: boolean } = {},
-): Float64Array[] {
-  const kk = Math.max(...ks);
+/** A symmetric-pass visitor keeping each row's kk smallest squared distances to other rows. */
+export function knnVisitor(norms: Float64Array, kk: number): { visit: TileVisitor; best: Float64Array } {
+  const n = norms.length;
+  const best = new Float64Array(n * kk).fill(Infinity);
+  const visit: TileVisitor = (g, i0, ni, j0, nj, diagonal) => {
+    const s = GramWorkspace.stride(nj);
+    for (let r = 0; r < ni; r++) {
+      const i = i0 + r;
+      const ni2 = norms[i];
+      const oi = i * kk;
+      let thr = best[oi + kk - 1];
+      for (let c = diagonal ? r + 1 : 0; c < nj; c++) {
+        const j = j0 + c;
+        const m2g = -2 * g[r * s + c];
+        // Row i and row j each use their own summation order, as a full distance matrix would.
+        const vij = m2g + ni2 + norms[j];
+        if (vij < thr) thr = insert(best, oi, kk, vij < 0 ? 0 : vij);
+        const vji = m2g + norms[j] + ni2;
+        const oj = j * kk;
+        if (vji < best[oj + kk - 1]) insert(best, oj, kk, vji < 0 ? 0 : vji);
+      }
+    }
+  };
+  return { visit, best };
+}
+
+function checkKs(ks: number[], n: number): number {
+  if (ks.length === 0) throw new Error('knnSquaredRadii: give at least one k.');
   for (const k of ks) {
     if (!Number.isInteger(k) || k < 1) throw new Error(`Neighbourhood size k must be a positive integer, got ${k}.`);
   }
+  const kk = Math.max(...ks);
   if (n <= kk) throw new Error(`k-NN radii with k=${kk} need more than ${kk} samples in a set, got ${n}.`);
-  const norms = squaredNorms(x, n, d);
-  const best = new Float64Array(n * kk).fill(Infinity);
-  const ws = new GramWorkspace(d, n, 0, BLOCK * BLOCK, opts);
-  ws.loadA(x, n);
-  for (let i0 = 0; i0 < n; i0 += BLOCK) {
-    const ni = Math.min(BLOCK, n - i0);
-    for (let j0 = i0; j0 < n; j0 += BLOCK) {
-      const nj = Math.min(BLOCK, n - j0);
-      const g = ws.tile(i0, ni, j0, nj);
-      const s = GramWorkspace.stride(nj);
-      for (let r = 0; r < ni; r++) {
-        const i = i0 + r;
-        const ni2 = norms[i];
-        const oi = i * kk;
-        let thr = best[oi + kk - 1];
-        for (let c = i0 === j0 ? r + 1 : 0; c < nj; c++) {
-          const j = j0 + c;
-          const m2g = -2 * g[r * s + c];
-          // Row i and row j each use their own summation order, as a full distance matrix would.
-          const vij = m2g + ni2 + norms[j];
-          if (vij < thr) thr = insert(best, oi, kk, vij < 0 ? 0 : vij);
-          const vji = m2g + norms[j] + ni2;
-          const oj = j * kk;
-          if (vji < best[oj + kk - 1]) insert(best, oj, kk, vji < 0 ? 0 : vji);
-        }
-      }
-    }
-  }
-  return ks.map((k) => {
-    const r = new Float64Array(n);
-    for (let i = 0; i < n; i++) r[i] = best[i * kk + k - 1];
-    return r;
-  });
+  return kk;
+}
+
+/** Column k−1 of a kNN visitor's lists: the squared k-th neighbour distance of every row. */
+export function radiiFrom(best: Float64Array, kk: number, k: number): Float64Array {
+  const r = new Float64Array(best.length / kk);
+  for (let i = 0; i < r.length; i++) r[i] = best[i * kk + k - 1];
+  return r;
+}
+
+/**
+ * For each k in ks, the squared distance from every row of x [n, d] to its k-th nearest OTHER row
+ * (ties counted with multiplicity), from one symmetric pass with running top-k lists; `extra`
+ * visitors see the same tiles.
+ */
+export function knnSquaredRadii(
+  x: Float64Array, n: number, d: number, ks: number[], opts: { simd?: boolean; extra?: TileVisitor[] } = {},
+): Float64Array[] {
+  const kk = checkKs(ks, n);
+  const knn = knnVisitor(squaredNorms(x, n, d), kk);
+  symmetricPass(x, n, d, [knn.visit, ...(opts.extra ?? [])], opts);
+  return ks.map((k) => radiiFrom(knn.best, kk, k));
 }
 
 /** Squared k-NN radii to compare against in one real × generated pass; omitted ones are skipped. */
@@ -142,36 +150,34 @@ function scanDc(
   }
 }
 
-/** One pass over all real × generated distances, counting manifold memberships. */
+/** One pass over all real × generated distances counting memberships (`extra` visitors share it). */
 export function crossCounts(
   real: Float64Array, nr: number, gen: Float64Array, ng: number, d: number, radii: CrossRadii,
-  opts: { simd?: boolean } = {},
+  opts: { simd?: boolean; extra?: TileVisitor[] } = {},
 ): CrossCounts {
   const rn = squaredNorms(real, nr, d);
   const gn = squaredNorms(gen, ng, d);
   const { realPr, generatedPr, realDc } = radii;
-  if ((realPr === undefined) !== (generatedPr === undefined)) {
-    throw new Error('crossCounts: precision/recall needs both real and generated radii.');
-  }
   const out: CrossCounts = {};
-  const pr = realPr && generatedPr ? { realPr, generatedPr, inReal: new Uint8Array(ng), inGen: new Uint8Array(nr) } : null;
+  // A missing side gets radii of −∞ (no memberships) so one scan serves precision, recall or both.
+  const pr = realPr || generatedPr
+    ? {
+        realPr: realPr ?? new Float64Array(nr).fill(-Infinity),
+        generatedPr: generatedPr ?? new Float64Array(ng).fill(-Infinity),
+        inReal: new Uint8Array(ng),
+        inGen: new Uint8Array(nr),
+      }
+    : null;
   // sqrt(v) < sqrt(r²) implies v ≤ r²·(1 + 1e-12): a cheap pre-test before the exact comparison.
   const dc = realDc
     ? { cutoff: realDc.map((v) => v * (1 + 1e-12)), radius: realDc.map(Math.sqrt), density: new Int32Array(ng), covered: new Uint8Array(nr) }
     : null;
-  const ws = new GramWorkspace(d, nr, ng, BLOCK * BLOCK, opts);
-  ws.loadA(real, nr);
-  ws.loadB(gen, ng);
-  for (let i0 = 0; i0 < nr; i0 += BLOCK) {
-    const ni = Math.min(BLOCK, nr - i0);
-    for (let j0 = 0; j0 < ng; j0 += BLOCK) {
-      const nj = Math.min(BLOCK, ng - j0);
-      const g = ws.tile(i0, ni, j0, nj);
-      if (pr) scanPr(g, i0, ni, j0, nj, rn, gn, pr.realPr, pr.generatedPr, pr.inReal, pr.inGen);
-      if (dc) scanDc(g, i0, ni, j0, nj, rn, gn, dc.cutoff, dc.radius, dc.density, dc.covered);
-    }
-  }
-  if (pr) [out.inReal, out.inGenerated] = [pr.inReal, pr.inGen];
+  const visitors: TileVisitor[] = [...(opts.extra ?? [])];
+  if (pr) visitors.push((g, i0, ni, j0, nj) => scanPr(g, i0, ni, j0, nj, rn, gn, pr.realPr, pr.generatedPr, pr.inReal, pr.inGen));
+  if (dc) visitors.push((g, i0, ni, j0, nj) => scanDc(g, i0, ni, j0, nj, rn, gn, dc.cutoff, dc.radius, dc.density, dc.covered));
+  crossPass(real, nr, gen, ng, d, visitors, opts);
+  if (realPr) out.inReal = pr!.inReal;
+  if (generatedPr) out.inGenerated = pr!.inGen;
   if (dc) [out.density, out.covered] = [dc.density, dc.covered];
   return out;
 }

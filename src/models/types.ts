@@ -31,6 +31,8 @@ export interface DataInfo {
   kind: DataKind;
   shape: number[];
   numClasses?: number;
+  /** Text: number of token ids the tokenizer produces. */
+  vocabSize?: number;
 }
 
 /** Options accepted by `sample`. */
@@ -39,6 +41,8 @@ export interface SampleOptions {
   labels?: number[];
   /** Sampling temperature / latent scale where the model supports it. */
   temperature?: number;
+  /** Sequence models: tokens per sample (default the model's context length). */
+  length?: number;
 }
 
 /** A built model: pure networks plus the maths of its objective. */
@@ -50,10 +54,13 @@ export interface GenModel {
   dispose(): void;
 }
 
+/** Whether a loss is computed for a training step (dropout on) or a held-out evaluation. */
+export type LossMode = 'train' | 'eval';
+
 /** A model trained by maximum likelihood / ELBO (the 'likelihood' recipe). */
 export interface LikelihoodModel extends GenModel {
-  /** Per-batch mean objective to minimise, plus named parts for logging. */
-  loss(batch: Batch, rng?: Rng): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
+  /** Per-batch mean objective to minimise, plus named parts for logging; `mode` defaults to 'train'. */
+  loss(batch: Batch, rng?: Rng, mode?: LossMode): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
 }
 
 /** A model with a latent space. */

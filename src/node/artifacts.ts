@@ -17,6 +17,7 @@ export const PREVIEW_SEED = 1234;
 
 /** Renders n samples of a session's model as an image grid or 2-D scatter. */
 export function renderSamples(s: Session, n: number, seed = PREVIEW_SEED): RgbaImage {
+  if (s.spec.capabilities.output === 'text') throw new Error(`Model "${s.spec.id}" generates text, not images; use \`genlab generate DIR\` (or \`genlab infill DIR\`).`);
   const rng = new Rng(seed);
   const x = s.recipe.withSamplingWeights(() => s.model.sample(n, rng));
   try {
@@ -25,6 +26,20 @@ export function renderSamples(s: Session, n: number, seed = PREVIEW_SEED): RgbaI
       return imageGrid(x, n, h, w, c, { cols: Math.ceil(Math.sqrt(n)) });
     }
     return scatterPlot(x.dataSync() as Float32Array, {});
+  } finally {
+    x.dispose();
+  }
+}
+
+/** Decodes n token samples of a text model (`length` tokens each) with the run's tokenizer, separated by rules. */
+export function renderTextSamples(s: Session, n: number, length: number, seed = PREVIEW_SEED): string | null {
+  const tok = s.data.tokenizer;
+  if (!tok) return null;
+  const x = s.recipe.withSamplingWeights(() => s.model.sample(n, new Rng(seed), { length }));
+  try {
+    const ids = x.dataSync();
+    const t = x.shape[1]!;
+    return Array.from({ length: n }, (_, i) => tok.decode(ids.subarray(i * t, (i + 1) * t))).join('\n' + '-'.repeat(40) + '\n') + '\n';
   } finally {
     x.dispose();
   }
@@ -79,7 +94,11 @@ export async function writeRunArtifacts(
 ): Promise<string[]> {
   const written: string[] = [];
   const images: { name: string; png: Uint8Array; caption?: string }[] = [];
-  if (s.spec.capabilities.output !== 'labels') {
+  const text = s.spec.capabilities.output === 'text' ? renderTextSamples(s, 4, 500) : null;
+  if (text !== null) {
+    await writeFile(path.join(dir, 'samples.txt'), text);
+    written.push('samples.txt');
+  } else if (s.spec.capabilities.output !== 'labels') {
     const samples = encodePng(renderSamples(s, 64));
     await writeFile(path.join(dir, 'samples.png'), samples);
     written.push('samples.png');

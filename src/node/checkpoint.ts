@@ -8,6 +8,7 @@ import type { GenModel } from '../models/types.js';
 import type { Recipe } from '../train/recipe.js';
 import type { RngState } from '../random/rng.js';
 import type { EngineInfo } from '../engine/backend.js';
+import type { tfl } from '../engine/tf.js';
 import { loadLayersModel, readNamedTensors, saveLayersModel, writeNamedTensors } from './model-files.js';
 
 /** Format id written in genlab.json. */
@@ -36,9 +37,10 @@ function stemFor(index: number, name: string): string {
 /** Writes a full checkpoint into `dir` (replacing an older one there). */
 export async function saveCheckpoint(
   dir: string,
-  s: { modelId: string; config: BaseConfig; model: GenModel; recipe: Recipe; step: number; dataRng: RngState; engine: EngineInfo | null },
+  s: { modelId: string; config: BaseConfig; model: GenModel; recipe: Recipe; step: number; dataRng: RngState; engine: EngineInfo | null; tokenizer?: object },
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
+  if (s.tokenizer) await writeFile(path.join(dir, TOKENIZER_FILE), JSON.stringify(s.tokenizer));
   const networks: Record<string, string> = {};
   const entries = Object.entries(s.model.networks);
   for (let i = 0; i < entries.length; i++) {
@@ -72,6 +74,24 @@ export async function saveCheckpoint(
   return dir;
 }
 
+/** File holding a text model's tokenizer (its toJSON form) beside the weights. */
+export const TOKENIZER_FILE = 'tokenizer.json';
+
+/** The saved tokenizer JSON of a checkpoint, or null when it has none (non-text models). */
+export async function readTokenizerJson(dir: string): Promise<{ type: string } | null> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, TOKENIZER_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path.join(dir, TOKENIZER_FILE)} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
 /** Reads and checks genlab.json of a checkpoint directory. */
 export async function readCheckpointMeta(dir: string): Promise<CheckpointMeta> {
   const file = path.join(dir, 'genlab.json');
@@ -93,6 +113,23 @@ export async function readCheckpointMeta(dir: string): Promise<CheckpointMeta> {
   return meta;
 }
 
+/**
+ * Copies weights by name when both models name them alike (frozen layers reorder tfjs' weight list:
+ * trainable first), else by position.
+ */
+function copyWeights(from: tfl.LayersModel, to: tfl.LayersModel): void {
+  const byName = new Map(from.weights.map((w) => [w.originalName, w]));
+  if (byName.size !== to.weights.length || !to.weights.every((w) => byName.has(w.originalName))) {
+    to.setWeights(from.getWeights());
+    return;
+  }
+  for (const w of to.weights) {
+    const src = byName.get(w.originalName)!;
+    if (src.shape.join() !== w.shape.join()) throw new Error(`weight ${w.originalName} has shape [${src.shape}] in the checkpoint, [${w.shape}] in the model`);
+    w.write(src.read());
+  }
+}
+
 /** Copies saved network weights into a freshly built model with the same architecture. */
 export async function loadNetworksInto(dir: string, meta: CheckpointMeta, model: GenModel): Promise<void> {
   for (const [name, net] of Object.entries(model.networks)) {
@@ -100,7 +137,7 @@ export async function loadNetworksInto(dir: string, meta: CheckpointMeta, model:
     if (!stem) throw new Error(`Checkpoint ${dir} has no network "${name}" (it has ${Object.keys(meta.networks).join(', ')}).`);
     const saved = await loadLayersModel(dir, stem === 'model' ? { json: 'model.json', bin: 'weights.bin' } : stem);
     try {
-      net.setWeights(saved.getWeights());
+      copyWeights(saved, net);
     } finally {
       saved.dispose();
     }

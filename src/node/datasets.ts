@@ -8,7 +8,7 @@ import type { ImageDataset } from '../data/image-dataset.js';
 import { TOY2D_NAMES, toy2dDatasets } from '../data/toy2d.js';
 import { decodeText, type TextEncodingName } from '../data/utf8.js';
 import { textDatasets } from '../data/text.js';
-import type { CharTokenizer } from '../data/tokenizer.js';
+import type { Tokenizer } from '../data/tokenizer.js';
 import { parseCsv, type CsvTable } from '../data/csv.js';
 import { tableDatasets, type Standardization } from '../data/table-dataset.js';
 import { IDX_FILE_NAMES, loadIdxSplit, readDataFile } from './data-files.js';
@@ -35,6 +35,10 @@ export interface DataSpec {
   blockSize?: number;
   /** Text: file encoding, 'utf-8' (strict, default) or 'latin1'. */
   encoding?: TextEncodingName;
+  /** Text: 'char' (default), 'bpe' (learned on the train split) or a saved tokenizer to encode with. */
+  tokenizer?: 'char' | 'bpe' | Tokenizer;
+  /** Text: vocabulary size of a learned BPE (default 512). */
+  vocabSize?: number;
   /** Csv: numeric columns to use (default all numeric columns). */
   columns?: string[];
   /** Csv: categorical column whose categories become labels. */
@@ -45,7 +49,7 @@ export interface DataSpec {
 export interface LoadedData {
   train: Dataset;
   test: Dataset;
-  tokenizer?: CharTokenizer;
+  tokenizer?: Tokenizer;
   table?: CsvTable;
   standardization?: Standardization;
 }
@@ -54,7 +58,7 @@ type Option = Exclude<keyof DataSpec, 'name'>;
 const APPLIES: Record<string, Option[]> = {
   image: ['path', 'trainSize', 'testSize'],
   toy: ['trainSize', 'testSize', 'seed'],
-  text: ['path', 'blockSize', 'encoding'],
+  text: ['path', 'blockSize', 'encoding', 'tokenizer', 'vocabSize'],
   csv: ['path', 'testSize', 'seed', 'columns', 'labelColumn'],
 };
 
@@ -76,7 +80,7 @@ function checkSpec(spec: DataSpec, group: string): void {
       throw new Error(`Dataset '${spec.name}' does not take the option '${key}'; its options are: ${APPLIES[group].join(', ')}.`);
     }
   }
-  for (const key of ['trainSize', 'testSize', 'blockSize'] as const) {
+  for (const key of ['trainSize', 'testSize', 'blockSize', 'vocabSize'] as const) {
     const v = spec[key];
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new Error(`Dataset option ${key} must be a positive integer, got ${v}.`);
   }
@@ -130,7 +134,7 @@ export async function loadDataset(spec: DataSpec): Promise<LoadedData> {
       text = parts.join('\n');
     }
     const label = spec.path ? path.basename(spec.path).replace(/\.[^.]*$/, '') : 'shakespeare';
-    return textDatasets(text, { name: `text:${label}`, blockSize: spec.blockSize });
+    return textDatasets(text, { name: `text:${label}`, blockSize: spec.blockSize, tokenizer: spec.tokenizer, vocabSize: spec.vocabSize });
   }
   if (name === 'csv') {
     checkSpec(spec, 'csv');

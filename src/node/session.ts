@@ -9,7 +9,9 @@ import { Rng } from '../random/rng.js';
 import { getRecipe } from '../train/recipes/index.js';
 import type { Recipe } from '../train/recipe.js';
 import { loadDataset, type DataSpec, type LoadedData } from './datasets.js';
-import { loadNetworksInto, loadRecipeState, readCheckpointMeta, type CheckpointMeta } from './checkpoint.js';
+import { loadNetworksInto, loadRecipeState, readCheckpointMeta, readTokenizerJson, type CheckpointMeta } from './checkpoint.js';
+import { tokenizerFromJSON, type ByteBpeJSON } from '../data/bpe.js';
+import type { CharTokenizerJSON } from '../data/tokenizer.js';
 
 /** A ready-to-use model with its config, data and recipe. */
 export interface Session {
@@ -35,6 +37,8 @@ export interface SessionSource {
   overrides?: string[];
   /** A checkpoint directory to continue from (its saved config is the base). */
   checkpoint?: string;
+  /** A checkpoint whose weights, model section and tokenizer start a new run (fine-tuning / transfer). */
+  init?: string;
 }
 
 async function readConfigFile(file: string): Promise<object> {
@@ -53,16 +57,35 @@ async function readConfigFile(file: string): Promise<object> {
 
 /** Translates the data section of a config into the loader's spec (only the keys that are set). */
 export function dataSpecOf(config: BaseConfig): DataSpec {
-  const { name, path, trainSize, testSize } = config.data;
+  const { name, path, trainSize, testSize, blockSize, tokenizer, vocabSize, encoding } = config.data;
   const spec: DataSpec = { name };
   if (path !== undefined) spec.path = path;
   if (trainSize !== undefined) spec.trainSize = trainSize;
   if (testSize !== undefined) spec.testSize = testSize;
+  if (blockSize !== undefined) spec.blockSize = blockSize;
+  if (tokenizer !== undefined) spec.tokenizer = tokenizer;
+  if (vocabSize !== undefined && tokenizer === 'bpe') spec.vocabSize = vocabSize;
+  if (encoding !== undefined) spec.encoding = encoding;
   return spec;
 }
 
 /** Resolves the config of a fresh run or a checkpoint (with overrides on top). */
-export async function resolveSessionConfig(src: SessionSource): Promise<{ spec: ModelSpec; config: BaseConfig; meta: CheckpointMeta | null }> {
+export async function resolveSessionConfig(src: SessionSource): Promise<{ spec: ModelSpec; config: BaseConfig; meta: CheckpointMeta | null; initMeta?: CheckpointMeta }> {
+  if (src.init && src.checkpoint) throw new Error('Pass either --init DIR (start a new run from its weights) or --resume DIR (continue it), not both.');
+  if (src.init) {
+    // defaults → the init checkpoint's model section and text settings → preset → file → overrides
+    const initMeta = await readCheckpointMeta(src.init);
+    const spec = getSpec(src.modelId ?? initMeta.modelId);
+    if (spec.id !== initMeta.modelId) throw new Error(`--init ${src.init} holds a "${initMeta.modelId}" model; it cannot start a "${spec.id}" run.`);
+    const preset = src.preset ? spec.presets[src.preset] : {};
+    if (!preset) throw new Error(`Model "${spec.id}" has no preset "${src.preset}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
+    const { blockSize, tokenizer, vocabSize } = initMeta.config.data;
+    const inherited = JSON.parse(JSON.stringify({ model: initMeta.config.model, data: { blockSize, tokenizer, vocabSize } }));
+    let merged = deepMerge(inherited, preset as Record<string, unknown>);
+    if (src.configFile) merged = deepMerge(merged, (await readConfigFile(src.configFile)) as Record<string, unknown>);
+    if (src.overrides?.length) merged = deepMerge(merged, parseOverrides(spec.schema, src.overrides));
+    return { spec, config: validateConfig(spec.schema, merged), meta: null, initMeta };
+  }
   if (src.checkpoint) {
     const meta = await readCheckpointMeta(src.checkpoint);
     const spec = getSpec(meta.modelId);
@@ -79,18 +102,32 @@ export async function resolveSessionConfig(src: SessionSource): Promise<{ spec: 
 
 /** Builds data, model and recipe; restores weights and state when the source is a checkpoint. */
 export async function openSession(src: SessionSource): Promise<Session> {
-  const { spec, config, meta } = await resolveSessionConfig(src);
-  const data = await loadDataset(dataSpecOf(config));
+  const { spec, config, meta, initMeta } = await resolveSessionConfig(src);
+  const dataSpec = dataSpecOf(config);
+  const from = src.checkpoint ?? src.init; // a text model keeps the tokenizer it was trained with
+  const savedTokenizer = from ? await readTokenizerJson(from) : null;
+  if (savedTokenizer) dataSpec.tokenizer = tokenizerFromJSON(savedTokenizer as CharTokenizerJSON | ByteBpeJSON);
+  const data = await loadDataset(dataSpec);
   if (!spec.capabilities.data.includes(data.train.kind)) {
     throw new Error(`Model "${spec.id}" trains on ${spec.capabilities.data.join('/')} data; dataset "${config.data.name}" is ${data.train.kind}.`);
   }
   const info: DataInfo = { kind: data.train.kind, shape: data.train.shape, numClasses: data.train.numClasses };
+  if (data.tokenizer) info.vocabSize = data.tokenizer.vocabSize;
   // fixed fork order: init, recipe, data — a given seed always gives the same streams
   const root = new Rng(config.seed);
   const model = spec.create(config, root.fork('init'), info);
   const recipe = getRecipe(spec.recipe)(model, config, root.fork('recipe'));
   let dataRng = root.fork('data');
   let step = 0;
+  if (initMeta && src.init) {
+    try {
+      await loadNetworksInto(src.init, initMeta, model);
+    } catch (e) {
+      model.dispose();
+      recipe.dispose();
+      throw new Error(`Cannot start from ${src.init}: its weights do not fit the configured model (${(e as Error).message}).`);
+    }
+  }
   if (meta && src.checkpoint) {
     await loadNetworksInto(src.checkpoint, meta, model);
     await loadRecipeState(src.checkpoint, meta, recipe);

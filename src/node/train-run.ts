@@ -78,6 +78,7 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
         step,
         dataRng: session.dataRng.state(),
         engine: engineInfo(),
+        tokenizer: session.data.tokenizer?.toJSON(),
       });
     },
   });

@@ -47,9 +47,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /** Yields prepared evaluation batches from the first `limit` test examples, in order. */
 export function* evalBatches(data: Dataset, batchSize: number, limit: number, prepare: PrepareBatch | undefined, rng: Rng): Generator<Batch> {
-  const n = Math.min(limit, data.size);
+  const order = data.evalIndices?.(limit); // e.g. non-overlapping text windows
+  const n = order ? order.length : Math.min(limit, data.size);
   for (let start = 0; start < n; start += batchSize) {
-    const idx = Array.from({ length: Math.min(batchSize, n - start) }, (_, i) => start + i);
+    const idx = Array.from({ length: Math.min(batchSize, n - start) }, (_, i) => (order ? order[start + i] : start + i));
     const raw = data.batch(idx);
     const batch = prepare ? prepare(raw, rng) : raw;
     try {

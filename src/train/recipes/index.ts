@@ -2,10 +2,12 @@
 import type { RecipeId } from '../../models/types.js';
 import type { RecipeFactory } from '../recipe.js';
 import { likelihoodRecipe } from './likelihood.js';
+import { adversarialRecipe } from './adversarial.js';
 
 /** Recipes available by id. */
 export const RECIPES: Partial<Record<RecipeId, RecipeFactory>> = {
   likelihood: likelihoodRecipe,
+  adversarial: adversarialRecipe,
 };
 
 /** Looks up a recipe, with an error naming the available ones. */

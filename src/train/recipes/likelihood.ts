@@ -33,7 +33,7 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
   return {
     step({ batch, lr }) {
       optimizer.lr = lr;
-      const r = lossAndGrads(() => model.loss(batch, noise), vars);
+      const r = lossAndGrads(() => model.loss(batch, noise, 'train'), vars);
       const { grads, norm } = clipByGlobalNorm(r.grads, config.train.gradClip);
       optimizer.apply(vars, grads);
       grads.forEach((g) => g.dispose());
@@ -52,7 +52,7 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
         for (const batch of batches) {
           const b = batch.x.shape[0];
           const parts = tf.tidy(() => {
-            const r = model.loss(batch, evalRng);
+            const r = model.loss(batch, evalRng, 'eval');
             return { loss: r.loss, ...r.parts };
           });
           for (const [k, v] of Object.entries(readScalars(parts))) sums[k] = (sums[k] ?? 0) + v * b;

@@ -1,0 +1,181 @@
+// Registry entries of the GAN family. Variants differ only in defaults of one schema — the `model`
+// networks and the `adversarial` recipe options — and the cures for mode collapse are presets.
+import { z } from 'zod';
+import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import type { DeepPartial } from '../../config/resolve.js';
+import { adversarialSchema, type AdversarialOptions } from '../../train/recipes/adversarial-options.js';
+import type { ModelSpec } from '../types.js';
+import { Gan, type GanModelConfig } from './gan.js';
+import { initGanWeights } from './init.js';
+
+/** Full GAN config. */
+export interface GanConfig {
+  seed: number;
+  model: GanModelConfig;
+  data: DataConfig;
+  train: TrainConfig;
+  adversarial: AdversarialOptions;
+}
+
+const MODEL_DEFAULTS: GanModelConfig = {
+  arch: 'auto',
+  latentDim: 2,
+  gHidden: [128, 128, 128],
+  dHidden: [128, 128, 128],
+  gFilters: 64,
+  dFilters: 64,
+  gNorm: 'none',
+  dNorm: 'none',
+  leak: 0.2,
+  spectralNorm: false,
+  minibatchDiscrimination: 0,
+  mbdKernelDim: 5,
+  minibatchStddev: 0,
+  pac: 1,
+  labelEmbedding: 16,
+  init: 'glorot',
+};
+
+function modelSchema(d: GanModelConfig) {
+  const widths = (v: number[]) => z.array(z.number().int().positive()).min(1).default(v);
+  return z
+    .strictObject({
+      arch: z.enum(['auto', 'mlp', 'dcgan']).default(d.arch),
+      latentDim: z.number().int().positive().default(d.latentDim),
+      gHidden: widths(d.gHidden),
+      dHidden: widths(d.dHidden),
+      gFilters: z.number().int().positive().default(d.gFilters),
+      dFilters: z.number().int().positive().default(d.dFilters),
+      gNorm: z.enum(['batch', 'none']).default(d.gNorm),
+      dNorm: z.enum(['batch', 'layer', 'none']).default(d.dNorm),
+      leak: z.number().min(0).max(1).default(d.leak),
+      spectralNorm: z.boolean().default(d.spectralNorm),
+      minibatchDiscrimination: z.number().int().min(0).default(d.minibatchDiscrimination),
+      mbdKernelDim: z.number().int().positive().default(d.mbdKernelDim),
+      minibatchStddev: z.number().int().min(0).default(d.minibatchStddev),
+      pac: z.number().int().positive().default(d.pac),
+      labelEmbedding: z.number().int().positive().default(d.labelEmbedding),
+      init: z.enum(['glorot', 'dcgan']).default(d.init),
+    })
+    .prefault({});
+}
+
+/** What distinguishes one GAN registry entry from another. */
+interface Variant {
+  id: string;
+  description: string;
+  conditional?: boolean;
+  model?: Partial<GanModelConfig>;
+  data: { name: string };
+  train: Partial<TrainConfig>;
+  adversarial?: Partial<AdversarialOptions>;
+  presets: Record<string, DeepPartial<GanConfig>>;
+  tiny: DeepPartial<GanConfig>;
+  image: boolean;
+}
+
+function makeSpec(v: Variant): ModelSpec<GanConfig> {
+  const schema = z.strictObject({
+    seed: z.number().int().default(1),
+    model: modelSchema({ ...MODEL_DEFAULTS, ...v.model }),
+    data: dataSchema(v.data),
+    train: trainSchema({ evalEvery: 0, logEvery: 50, ...v.train }),
+    adversarial: adversarialSchema(v.adversarial),
+  }) as unknown as z.ZodType<GanConfig>;
+  return {
+    id: v.id,
+    family: 'gan',
+    description: v.description,
+    schema,
+    presets: { tiny: v.tiny, ...v.presets },
+    capabilities: { data: ['vector', 'image'], conditional: Boolean(v.conditional), output: v.image ? 'image' : 'points', latent: false, likelihood: false },
+    recipe: 'adversarial',
+    create(config, rng, data) {
+      const gan = new Gan(config.model, data, Boolean(v.conditional));
+      initGanWeights(Object.values(gan.networks), rng, config.model.init);
+      return gan;
+    },
+  };
+}
+
+const TOY_TRAIN: Partial<TrainConfig> = { steps: 4000, batchSize: 256, lr: 1e-3, beta1: 0.5, beta2: 0.999, checkpointEvery: 0 };
+const TOY_TINY: DeepPartial<GanConfig> = {
+  model: { gHidden: [16, 16], dHidden: [16, 16] },
+  data: { trainSize: 256, testSize: 64 },
+  train: { steps: 20, batchSize: 16, logEvery: 5 },
+};
+
+/** The mode-collapse cures, as presets of the plain GAN (benchmarked by `genlab bench modes`). */
+const CURES: Record<string, DeepPartial<GanConfig>> = {
+  /** Minibatch discrimination, 5 kernels of dimension 3 (Salimans et al. 2016). */
+  mbdisc: { model: { minibatchDiscrimination: 5, mbdKernelDim: 3 } },
+  /** Minibatch standard deviation, groups of 4 (Karras et al. 2018). */
+  mbstd: { model: { minibatchStddev: 4 } },
+  /** Feature matching on D's last hidden layer (Salimans et al. 2016). */
+  fm: { adversarial: { featureMatching: true } },
+  /** PacGAN with two packed samples (Lin et al. 2018). */
+  pac2: { model: { pac: 2 } },
+  /** Hinge loss with a spectrally normalised discriminator (Miyato et al. 2018). */
+  'hinge-sn': { model: { spectralNorm: true }, adversarial: { loss: 'hinge' } },
+  /** Two time-scale update rule: D learns 4× faster than G (Heusel et al. 2017). */
+  ttur: { train: { lr: 1e-4 }, adversarial: { lrD: 4e-4, lrG: 1e-4 } },
+  /** Exponential moving average of the generator weights for sampling (Yazıcı et al. 2019). */
+  ema: { train: { ema: 0.999 } },
+  /** Least-squares GAN (Mao et al. 2017). */
+  lsgan: { adversarial: { loss: 'least-squares' } },
+};
+
+/** Every GAN registry entry (the registry spreads this list). */
+export const GAN_SPECS: ModelSpec<GanConfig>[] = [
+  makeSpec({
+    id: 'gan',
+    description: 'GAN (non-saturating; MLP on 2-D / vector data, DCGAN on images); presets add the mode-collapse cures',
+    data: { name: 'grid-25' },
+    train: TOY_TRAIN,
+    image: false,
+    tiny: TOY_TINY,
+    presets: CURES,
+  }),
+  makeSpec({
+    id: 'wgan',
+    description: 'Wasserstein GAN with weight clipping (RMSProp 5e-5, n_critic 5, clip 0.01; Arjovsky et al. 2017)',
+    data: { name: 'grid-25' },
+    train: { ...TOY_TRAIN, steps: 20000, optimizer: 'rmsprop', lr: 5e-5, beta2: 0.99 },
+    adversarial: { loss: 'wasserstein', nCritic: 5, clipValue: 0.01 },
+    image: false,
+    tiny: TOY_TINY,
+    presets: {},
+  }),
+  makeSpec({
+    id: 'wgan-gp',
+    description: 'Wasserstein GAN with gradient penalty (λ 10, n_critic 5, Adam 1e-4, β (0, 0.9); Gulrajani et al. 2017)',
+    data: { name: 'grid-25' },
+    train: { ...TOY_TRAIN, steps: 20000, lr: 1e-4, beta1: 0, beta2: 0.9 },
+    adversarial: { loss: 'wasserstein', nCritic: 5, gpWeight: 10 },
+    image: false,
+    tiny: TOY_TINY,
+    presets: {},
+  }),
+  makeSpec({
+    id: 'dcgan',
+    description: 'DCGAN (Radford et al. 2016): conv generator/discriminator with batch norm, for 28×28 / 32×32 / 64×64 images',
+    model: { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'batch', init: 'dcgan', gFilters: 32, dFilters: 32 },
+    data: { name: 'mnist' },
+    train: { steps: 3000, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 1000, ema: 0.999 },
+    image: true,
+    tiny: { model: { latentDim: 8, gFilters: 4, dFilters: 4 }, data: { trainSize: 64, testSize: 16 }, train: { steps: 20, batchSize: 8, logEvery: 5, checkpointEvery: 0 } },
+    presets: {},
+  }),
+  makeSpec({
+    id: 'cgan',
+    description: 'Conditional DCGAN: label embedding in the generator, projection discriminator (Miyato & Koyama 2018)',
+    conditional: true,
+    model: { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'none', spectralNorm: true, init: 'dcgan', gFilters: 32, dFilters: 32 },
+    data: { name: 'mnist' },
+    train: { steps: 3000, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 1000, ema: 0.999 },
+    adversarial: { loss: 'hinge' },
+    image: true,
+    tiny: { model: { latentDim: 8, gFilters: 4, dFilters: 4, labelEmbedding: 4 }, data: { trainSize: 64, testSize: 16 }, train: { steps: 20, batchSize: 8, logEvery: 5, checkpointEvery: 0 } },
+    presets: {},
+  }),
+];

@@ -1,0 +1,27 @@
+// The transformer feed-forward block: Linear(C→4C) → GELU → Linear(4C→C) → dropout (GPT-2 /
+// nanoGPT's MLP), with the exact erf GELU of Hendrycks & Gimpel 2016 (torch.nn.GELU()).
+import { tf, type Tensor } from '../engine/tf.js';
+import { dropout } from './dropout.js';
+import type { GenlabLayer } from './layer-base.js';
+import { addLinearParams, linear, type LinearParams } from './linear.js';
+
+/** The two projections of an MLP block. */
+export interface MlpParams {
+  fc: LinearParams;
+  proj: LinearParams;
+}
+
+/** GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2)). */
+export function gelu(x: Tensor): Tensor {
+  return tf.tidy(() => tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1)));
+}
+
+/** Adds fc [dim, hidden] and proj [hidden, dim] to `layer` under `prefix`. */
+export function addMlpParams(layer: GenlabLayer, prefix: string, dim: number, hidden: number, bias: boolean): MlpParams {
+  return { fc: addLinearParams(layer, `${prefix}fc/`, dim, hidden, bias), proj: addLinearParams(layer, `${prefix}proj/`, hidden, dim, bias) };
+}
+
+/** x2d [N, C] → [N, C]. */
+export function mlp(x2d: Tensor, p: MlpParams, rate = 0, rng?: import('../random/rng.js').Rng): Tensor {
+  return dropout(linear(gelu(linear(x2d, p.fc)), p.proj), rate, rng);
+}

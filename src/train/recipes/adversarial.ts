@@ -1,0 +1,150 @@
+// The adversarial recipe: one loop for every GAN variant — n_critic discriminator updates per
+// generator update (WGAN, Arjovsky et al. 2017, Algorithm 1; WGAN-GP, Gulrajani et al. 2017, Algorithm 1),
+// gradient penalty, weight clipping, feature matching, two learning rates (TTUR) and a generator EMA.
+import { tf } from '../../engine/tf.js';
+import type { Batch } from '../../data/types.js';
+import type { AdversarialModel } from '../../models/gan/types.js';
+import { discriminatorLoss, featureMatchingLoss, generatorLoss } from '../../models/gan/losses.js';
+import { clipWeights, gradientPenalty } from '../../models/gan/penalty.js';
+import { Rng } from '../../random/rng.js';
+import { createOptimizer } from '../optimizers.js';
+import { WeightEma } from '../ema.js';
+import { clipByGlobalNorm, lossAndGrads, trainableVariables } from '../grads.js';
+import type { RecipeFactory } from '../recipe.js';
+import { readAdversarialOptions } from './adversarial-options.js';
+
+function readScalars(parts: Record<string, tf.Scalar>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(parts)) {
+    out[k] = v.dataSync()[0];
+    v.dispose();
+  }
+  return out;
+}
+
+function isAdversarial(m: object): m is AdversarialModel {
+  const a = m as Partial<AdversarialModel>;
+  return typeof a.generate === 'function' && typeof a.discriminate === 'function' && typeof a.sampleLatent === 'function' && typeof a.toModelSpace === 'function';
+}
+
+/**
+ * Builds the adversarial recipe. One trainer step = one discriminator update on a fresh real batch;
+ * the generator is updated on steps where step % nCritic == 0 (so `train.steps` counts critic updates).
+ * Noise (z, penalty α) comes from the recipe's own Rng, whose state is checkpointed.
+ */
+export const adversarialRecipe: RecipeFactory = (genModel, config, rng) => {
+  if (!isAdversarial(genModel)) throw new Error('The adversarial recipe needs a model with generate/discriminate/sampleLatent/toModelSpace (see models/gan/types.ts).');
+  const model = genModel;
+  const opts = readAdversarialOptions(config);
+  const train = config.train;
+  const gVars = trainableVariables([model.networks.generator]);
+  const dVars = trainableVariables([model.networks.discriminator]);
+  const lrD = opts.lrD ?? train.lr;
+  const lrG = opts.lrG ?? train.lr;
+  const optD = createOptimizer({ ...train, lr: lrD });
+  const optG = createOptimizer({ ...train, lr: lrG });
+  const ema = train.ema > 0 ? new WeightEma(gVars, train.ema) : null;
+  let noise = rng;
+
+  const labelsOf = (batch: Batch): tf.Tensor | undefined => {
+    if (!model.conditional) return undefined;
+    if (!batch.y) throw new Error('A conditional GAN trains on labelled data; this dataset has no labels.');
+    return batch.y;
+  };
+
+  const update = (opt: typeof optD, vars: tf.Variable[], grads: tf.Tensor[]): number => {
+    const clipped = clipByGlobalNorm(grads, train.gradClip);
+    opt.apply(vars, clipped.grads);
+    clipped.grads.forEach((g) => g.dispose());
+    return clipped.norm;
+  };
+
+  // Algorithm 1 of WGAN-GP, lines 3–9: one critic update on real x, fake G(z), and x̂ between them.
+  const discriminatorStep = (real: tf.Tensor, labels: tf.Tensor | undefined): Record<string, number> => {
+    const b = real.shape[0];
+    const fake = tf.tidy(() => model.generate(model.sampleLatent(b, noise), labels, true)); // [B, ...], no G gradient
+    const alpha = opts.gpWeight > 0 ? noise.uniformTensor([b]) : null; // α ~ U[0, 1] per example
+    try {
+      const r = lossAndGrads((): { loss: tf.Scalar; parts: Record<string, tf.Scalar> } => {
+        const adv = discriminatorLoss(opts.loss, model.discriminate(real, labels, true).logits, model.discriminate(fake, labels, true).logits, {
+          labelSmoothing: opts.labelSmoothing,
+        });
+        if (!alpha) return { loss: adv, parts: { lossD: adv } };
+        const gp = gradientPenalty((x) => model.discriminate(x, labels, true).logits, real, fake, alpha);
+        return { loss: tf.add(adv, tf.mul(gp.penalty, opts.gpWeight)) as tf.Scalar, parts: { lossD: adv, gp: gp.penalty, gradNorm: gp.gradNorm } };
+      }, dVars);
+      const norm = update(optD, dVars, r.grads);
+      if (opts.clipValue > 0) clipWeights(dVars, opts.clipValue);
+      const out = readScalars(r.parts); // lossD may be the loss tensor itself: read before disposing
+      r.loss.dispose();
+      if (train.gradClip > 0) out.gradNormD = norm;
+      return out;
+    } finally {
+      fake.dispose();
+      alpha?.dispose();
+    }
+  };
+
+  // Algorithm 1 of WGAN-GP, lines 11–12 (or Salimans et al.'s feature matching): one generator update.
+  const generatorStep = (real: tf.Tensor, labels: tf.Tensor | undefined): Record<string, number> => {
+    const b = real.shape[0];
+    const z = model.sampleLatent(b, noise); // [B, L]
+    const realFeatures = opts.featureMatching ? tf.tidy(() => model.discriminate(real, labels, true).features) : null;
+    try {
+      const r = lossAndGrads(() => {
+        const d = model.discriminate(model.generate(z, labels, true), labels, true);
+        return { loss: realFeatures ? featureMatchingLoss(realFeatures, d.features) : generatorLoss(opts.loss, d.logits) };
+      }, gVars);
+      const norm = update(optG, gVars, r.grads);
+      ema?.update();
+      const out: Record<string, number> = { lossG: r.loss.dataSync()[0] };
+      r.loss.dispose();
+      if (train.gradClip > 0) out.gradNormG = norm;
+      return out;
+    } finally {
+      z.dispose();
+      realFeatures?.dispose();
+    }
+  };
+
+  return {
+    step({ batch, step, lr }) {
+      const scale = lr / train.lr; // the LR schedule scales both players' rates alike
+      optD.lr = lrD * scale;
+      optG.lr = lrG * scale;
+      const labels = labelsOf(batch);
+      const real = model.toModelSpace(batch.x);
+      try {
+        const out = discriminatorStep(real, labels);
+        if (step % opts.nCritic === 0) Object.assign(out, generatorStep(real, labels));
+        return out;
+      } finally {
+        real.dispose();
+      }
+    },
+
+    withSamplingWeights: (fn) => (ema ? ema.withAveraged(fn) : fn()),
+
+    getState() {
+      const prefixed = (p: string, list: ReturnType<typeof optD.getState>) => list.map((t) => ({ ...t, name: `${p}/${t.name}` }));
+      return {
+        tensors: [...prefixed('optD', optD.getState()), ...prefixed('optG', optG.getState()), ...(ema?.getState() ?? [])],
+        json: { rng: noise.state() },
+      };
+    },
+
+    setState(state) {
+      const strip = (p: string) => state.tensors.filter((t) => t.name.startsWith(`${p}/`)).map((t) => ({ ...t, name: t.name.slice(p.length + 1) }));
+      optD.setState(strip('optD'));
+      optG.setState(strip('optG'));
+      if (ema) ema.setState(state.tensors.filter((t) => t.name.startsWith('ema/')));
+      noise = new Rng(state.json.rng as ConstructorParameters<typeof Rng>[0]);
+    },
+
+    dispose() {
+      optD.dispose();
+      optG.dispose();
+      ema?.dispose();
+    },
+  };
+};

@@ -1,0 +1,15 @@
+import { tf } from './src/engine/tf.js';
+import { useBackend } from './test/helpers/engine.js';
+import { gptFromFixture, loadFixture } from './test/gpt/helpers.js';
+await useBackend('cpu');
+const f = loadFixture();
+gptFromFixture(f.cases[0]).dispose();
+const a = tf.memory().numTensors;
+const m = gptFromFixture(f.cases[0]);
+console.log('after build', tf.memory().numTensors - a);
+const idx = tf.tensor2d(f.cases[0].idx, undefined, 'int32');
+const l = m.logits(idx);
+console.log('after logits', tf.memory().numTensors - a);
+l.dispose(); idx.dispose();
+m.dispose();
+console.log('after dispose', tf.memory().numTensors - a);
