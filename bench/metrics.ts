@@ -29,12 +29,15 @@ const generated = gaussian(rng, 0.05, 1.1);
 
 function time<T>(name: string, f: () => T): void {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const value = f();
   const ms = Math.round(performance.now() - t0);
-  console.log(JSON.stringify({ name, ms, n, d, kernel: simd === false || !wasmSimdAvailable() ? 'js' : 'wasm-simd', value }));
+  const cpuMs = Math.round(process.cpuUsage(c0).user / 1000);
+  const kernel = simd === false || !wasmSimdAvailable() ? 'js' : 'wasm-simd';
+  console.log(JSON.stringify({ name, ms, cpuMs, n, d, kernel, value }));
 }
 
-const t0 = performance.now();
+const tAll = performance.now();
 time('fid', () => fid({ real, generated }));
 time('kid', () => {
   const r = kid({ real, generated }, { simd });
@@ -44,7 +47,7 @@ time('precision-recall', () => {
   const r = precisionRecall({ real, generated }, { simd });
   return { precision: r.precision, recall: r.recall };
 });
-const core = Math.round(performance.now() - t0);
+const core = Math.round(performance.now() - tAll);
 time('density-coverage', () => {
   const r = densityCoverage({ real, generated }, { simd });
   return { density: r.density, coverage: r.coverage };

@@ -20,3 +20,4 @@ export type { Batch, Dataset, DataKind } from './data/types.js';
 export { imageGrid, scatterPlot, heatmap, type RgbaImage } from './io/png.js';
 export { renderReport, type RunReport } from './io/report.js';
 export * from './models/gpt/index.js';
+export * from './models/gan/index.js';

@@ -78,7 +78,7 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
   for (const name of order) {
     if (await tryBackend(name)) {
       await tf.ready();
-      applyPatches();
+      const patched = applyPatches();
       const flags = tf.env();
       current = {
         backend: tf.getBackend(),
@@ -86,7 +86,7 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
         tfjsVersion: tf.version_core,
         simd: name === 'wasm' ? Boolean(flags.getAsync ? await flags.getAsync('WASM_HAS_SIMD_SUPPORT') : undefined) : undefined,
         threads: name === 'wasm' ? Boolean(await flags.getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) : undefined,
-        patched: true,
+        patched,
       };
       return current;
     }

@@ -27,7 +27,7 @@ export function parseMetricList(list: string): FeatureMetric[] {
 /** Options for evaluateFeatures: KID subsets/seed and the k of each neighbourhood metric. */
 export interface EvaluateOptions {
   seed?: number;
-  kid?: Omit<KidOptions, 'seed' | 'simd'>;
+  kid?: Omit<KidOptions, 'seed' | 'simd' | 'strategy'>;
   /** k for precision/recall (Kynkäänniemi: 3). */
   prK?: number;
   /** k for density/coverage (Naeem: 5). */

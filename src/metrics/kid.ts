@@ -3,7 +3,7 @@
 import { Rng } from '../random/rng.js';
 import { checkComparable, checkFeatures, type Features } from './features.js';
 import { GramWorkspace } from './gram.js';
-import type { TileVisitor } from './passes.js';
+import { crossPass, symmetricPass, type TileVisitor } from './passes.js';
 
 /** KID settings; defaults follow torch-fidelity (100 subsets of 1000, degree 3, γ = 1/d, c = 1). */
 export interface KidOptions {
@@ -14,6 +14,8 @@ export interface KidOptions {
   gamma?: number;
   coef0?: number;
   simd?: boolean;
+  /** 'subsets': one Gram per subset; 'full-passes': all pairs once, summed per subset; default: the cheaper. */
+  strategy?: 'subsets' | 'full-passes';
 }
 
 /** KID mean and population standard deviation (ddof 0, as torch-fidelity) over subsets. */
@@ -208,12 +210,24 @@ export function kid(args: { real: Features; generated: Features }, opts: KidOpti
   const subsets = kidSubsets(real.n, generated.n, { subsets: opts.subsets, subsetSize: opts.subsetSize, seed });
   const m = subsets.subsetSize;
   const gamma = opts.gamma ?? 1 / real.d;
+  const [coef0, degree] = [opts.coef0 ?? 1, opts.degree ?? 3];
+  // Dot products needed: every pair of the full sets once, or ≈ 2.1·m² per subset (symmetric
+  // blocks use upper tiles); whichever is fewer wins. Both give the same values up to rounding.
+  const fullPairs = (real.n * real.n + generated.n * generated.n) / 2 + real.n * generated.n;
+  const strategy = opts.strategy ?? (fullPairs < 2.1 * m * m * subsets.real.length ? 'full-passes' : 'subsets');
+  if (strategy === 'full-passes') {
+    const acc = kidAccumulator(subsets, real.n, generated.n, gamma, coef0, degree);
+    symmetricPass(x, real.n, real.d, [acc.real], opts);
+    symmetricPass(y, generated.n, generated.d, [acc.generated], opts);
+    crossPass(x, real.n, y, generated.n, real.d, [acc.cross], opts);
+    return kidResult(acc.values(), m, seed);
+  }
   const ws = new GramWorkspace(real.d, m, m, BLOCK * BLOCK, { simd: opts.simd });
   const values = new Float64Array(subsets.real.length);
   for (let s = 0; s < values.length; s++) {
     ws.loadA(x, subsets.real[s]);
     ws.loadB(y, subsets.generated[s]);
-    values[s] = polynomialMmd2(ws, m, gamma, opts.coef0 ?? 1, opts.degree ?? 3);
+    values[s] = polynomialMmd2(ws, m, gamma, coef0, degree);
   }
   return kidResult(values, m, seed);
 }

@@ -5,6 +5,7 @@ import type { tfl } from '../engine/tf.js';
 import { dropout } from './dropout.js';
 import { GenlabLayer, registerLayer, type BlockKwargs } from './layer-base.js';
 import { addLinearParams, linear, type LinearParams } from './linear.js';
+import type { Rng } from '../random/rng.js';
 
 /** The fused query/key/value projection [C, 3C] and the output projection [C, C]. */
 export interface SelfAttentionParams {
@@ -19,7 +20,7 @@ export interface SelfAttentionOptions {
   causal: boolean;
   /** Dropout on the attention weights and on the output (nanoGPT's attn_dropout / resid_dropout). */
   dropout?: number;
-  rng?: import('../random/rng.js').Rng;
+  rng?: Rng;
 }
 
 /** Adds the attention projections for width `dim` to `layer` under `prefix`. */

@@ -1,13 +1,14 @@
 // A tfjs-layers Layer base for genlab's blocks: zero-initialised named parameters (values are written
 // afterwards from the seeded Rng) and registration for model.json (de)serialisation.
 import { tf, tfl } from '../engine/tf.js';
+import type { Rng } from '../random/rng.js';
 
 /** Keyword arguments genlab blocks understand in `call`. */
 export interface BlockKwargs {
   /** Training mode (enables dropout when an `rng` is given too). */
   training?: boolean;
   /** Source of dropout masks; without it dropout is off. */
-  rng?: import('../random/rng.js').Rng;
+  rng?: Rng;
 }
 
 /** A Layer whose parameters are created by name and filled in later by an initialiser. */
@@ -22,9 +23,4 @@ export abstract class GenlabLayer extends tfl.layers.Layer {
 /** Registers a layer class for model.json round trips (idempotent). */
 export function registerLayer(cls: tf.serialization.SerializableConstructor<tf.serialization.Serializable> & { className: string }): void {
   tf.serialization.registerClass(cls);
-}
-
-/** Reads a LayerVariable's current value (the tf.Variable behind it). */
-export function read(v: tfl.LayerVariable): tf.Tensor {
-  return v.read();
 }

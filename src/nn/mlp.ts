@@ -4,6 +4,7 @@ import { tf, type Tensor } from '../engine/tf.js';
 import { dropout } from './dropout.js';
 import type { GenlabLayer } from './layer-base.js';
 import { addLinearParams, linear, type LinearParams } from './linear.js';
+import type { Rng } from '../random/rng.js';
 
 /** The two projections of an MLP block. */
 export interface MlpParams {
@@ -22,6 +23,6 @@ export function addMlpParams(layer: GenlabLayer, prefix: string, dim: number, hi
 }
 
 /** x2d [N, C] → [N, C]. */
-export function mlp(x2d: Tensor, p: MlpParams, rate = 0, rng?: import('../random/rng.js').Rng): Tensor {
+export function mlp(x2d: Tensor, p: MlpParams, rate = 0, rng?: Rng): Tensor {
   return dropout(linear(gelu(linear(x2d, p.fc)), p.proj), rate, rng);
 }

@@ -6,6 +6,7 @@ import { addSelfAttentionParams, attentionProbabilities, selfAttention, type Sel
 import { GenlabLayer, registerLayer, type BlockKwargs } from './layer-base.js';
 import { addLayerNormParams, applyLayerNorm, type LayerNormParams } from './layer-norm.js';
 import { addMlpParams, mlp, type MlpParams } from './mlp.js';
+import type { Rng } from '../random/rng.js';
 
 /** Settings of a TransformerBlock. */
 export interface TransformerBlockArgs {
@@ -53,7 +54,7 @@ export class TransformerBlock extends GenlabLayer {
   }
 
   /** The block on the residual stream x2d [B·T, C] of B sequences of length T. */
-  forward2d(x2d: Tensor, b: number, t: number, rng?: import('../random/rng.js').Rng): Tensor {
+  forward2d(x2d: Tensor, b: number, t: number, rng?: Rng): Tensor {
     const o = { nHead: this.nHead, causal: this.causal, dropout: this.dropoutRate, rng };
     const h = tf.add(x2d, selfAttention(applyLayerNorm(x2d, this.ln1), b, t, this.attn, o)); // [B·T, C]
     return tf.add(h, mlp(applyLayerNorm(h, this.ln2), this.mlp, this.dropoutRate, rng));

@@ -31,4 +31,11 @@ for (const [s, pad, out] of [[1, 'same', 3], [2, 'same', 6], [2, 'valid', 7]] as
   });
 }
 
+cases.push({
+  name: 'conv2dTranspose s2 same, 8 channels (wasm sub-pixel path)',
+  inputs: () => [randn([1, 3, 3, 2], 98), randn([3, 3, 8, 2], 99, 0.5)],
+  fn: (x, f) => tf.conv2dTranspose(x as tf.Tensor4D, f as tf.Tensor4D, [1, 6, 6, 8], 2, 'same'),
+  inner: [0, 1],
+});
+
 registerOpCases(cases);

@@ -15,10 +15,11 @@ test('checkGradients passes a right gradient and catches a wrong one', async () 
     const x = randn([3, 2], 1);
     const right = checkGradients(cube, [x]);
     assert.ok(right.ok, right.message);
-    const wrong = tf.customGrad((xx: Tensor, save: tf.GradSaveFunc) => {
+    // A deliberately wrong gradient: 2.9x² instead of 3x².
+    const wrong = tf.customGrad(((xx: Tensor, save: tf.GradSaveFunc) => {
       save([xx]);
-      return { value: cube(xx), gradFunc: (dy: Tensor, [s]: Tensor[]) => tf.mul(dy, tf.mul(2.9, tf.square(s))) };
-    });
+      return { value: cube(xx), gradFunc: (dy: Tensor, saved: Tensor[]) => tf.mul(dy, tf.mul(2.9, tf.square(saved[0]))) };
+    }) as unknown as Parameters<typeof tf.customGrad>[0]);
     const report = checkGradients((xx) => wrong(xx) as tf.Scalar, [x]);
     assert.equal(report.ok, false, report.message);
     assert.match(report.message, /MISMATCH/);

@@ -17,7 +17,12 @@ async function parity(kernel: string, make: Make): Promise<number> {
     await useBackend(backend);
     const before = tf.memory().numTensors;
     const dataIds = tf.engine().backend.numDataIds();
-    const { inputs, attrs } = tf.tidy(make);
+    let attrs: object = {};
+    const inputs = tf.tidy(() => {
+      const made = make();
+      attrs = made.attrs;
+      return made.inputs as tf.NamedTensorMap;
+    });
     const out = tf.engine().runKernel(kernel, inputs, attrs as tf.NamedAttrMap) as Tensor;
     results.push(out.dataSync() as Float32Array);
     tf.dispose([out, ...Object.values(inputs)]);
@@ -40,6 +45,18 @@ for (const [h, k, s, pad] of [[7, 3, 1, 'same'], [7, 3, 2, 'same'], [7, 3, 2, 'v
     const err = await parity('Conv2DBackpropFilter', () => ({
       inputs: { x: randn(xShape, 1), dy: randn([2, info.outHeight, info.outWidth, 4], 2) },
       attrs: { strides: s, pad, dataFormat: 'NHWC', filterShape: fShape },
+    }));
+    assert.ok(err < 1e-5, `relative error ${err}`);
+  });
+}
+
+for (const [h, k, s, pad] of [[7, 3, 1, 'same'], [7, 3, 2, 'same'], [7, 4, 2, 'same'], [7, 3, 2, 'valid'], [8, 5, 2, 'same'], [8, 3, 3, 'same'], [6, 1, 2, 'valid'], [7, 3, 2, 1]] as const) {
+  test(`wasm Conv2DBackpropInput (sub-pixel) matches cpu: H${h} k${k} s${s} pad ${pad}`, async () => {
+    const xShape = [2, h, h + 1, 8], fShape = [k, k, 8, 4]; // ≥ 8 dx channels: the sub-pixel path
+    const info = convOut(xShape, fShape, s, pad);
+    const err = await parity('Conv2DBackpropInput', () => ({
+      inputs: { dy: randn([2, info.outHeight, info.outWidth, 4], 15), filter: randn(fShape, 16) },
+      attrs: { strides: s, pad, dataFormat: 'NHWC', inputShape: xShape },
     }));
     assert.ok(err < 1e-5, `relative error ${err}`);
   });
@@ -116,7 +133,7 @@ test('wasm fused matMul with transposes, bias and relu matches cpu', async () =>
 
 test('patches are registered on wasm and applyPatches is idempotent', async () => {
   await useBackend('wasm');
-  for (const k of ['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'DepthwiseConv2dNativeBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'BatchMatMul']) {
+  for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'UnsortedSegmentSum', 'DepthwiseConv2dNativeBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'BatchMatMul']) {
     assert.ok(isGenlabKernel(k, 'wasm'), `${k} not patched on wasm`);
   }
   for (const g of ['Tanh', 'Sigmoid', 'Exp', 'Elu', 'Softmax', 'Greater', 'Less', 'Equal', 'AvgPool', 'AvgPoolGrad', 'MaxPoolGrad', 'ResizeBilinearGrad', 'Conv2DBackpropFilter', 'BatchMatMul']) {

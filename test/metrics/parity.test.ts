@@ -37,12 +37,14 @@ for (const opts of kernels) {
   test(`KID matches torch-fidelity on the same subsets (${label})`, () => {
     for (const [key, cfg] of [['sub100_seed7', { subsets: 100, subsetSize: 100, seed: 7 }], ['default_seed0', { seed: 0 }]] as const) {
       const e = expected.kid[key];
-      const r = kid({ real, generated }, { ...cfg, ...opts });
-      assert.equal(r.subsetSize, e.subsetSize);
-      assert.equal(r.ddof, 0);
-      assertRel(r.mean, e.mean, REL, `KID mean ${key}`);
-      assertRel(r.std, e.std, REL, `KID std ${key}`);
-      e.values.forEach((v: number, i: number) => assertRel(r.values[i], v, REL, `KID subset ${i} ${key}`));
+      for (const strategy of ['subsets', 'full-passes'] as const) {
+        const r = kid({ real, generated }, { ...cfg, ...opts, strategy });
+        assert.equal(r.subsetSize, e.subsetSize);
+        assert.equal(r.ddof, 0);
+        assertRel(r.mean, e.mean, REL, `KID mean ${key} ${strategy}`);
+        assertRel(r.std, e.std, REL, `KID std ${key} ${strategy}`);
+        e.values.forEach((v: number, i: number) => assertRel(r.values[i], v, REL, `KID subset ${i} ${key} ${strategy}`));
+      }
     }
   });
 
@@ -68,8 +70,8 @@ for (const opts of kernels) {
 }
 
 test('the wasm and JS kernels give bitwise identical results', { skip: !wasmSimdAvailable() }, () => {
-  const a = kid({ real, generated }, { subsets: 10, subsetSize: 50, simd: true });
-  const b = kid({ real, generated }, { subsets: 10, subsetSize: 50, simd: false });
+  const a = kid({ real, generated }, { subsets: 10, subsetSize: 50, simd: true, strategy: 'subsets' });
+  const b = kid({ real, generated }, { subsets: 10, subsetSize: 50, simd: false, strategy: 'subsets' });
   assert.deepEqual(Array.from(a.values), Array.from(b.values));
   const [ra] = knnSquaredRadii(real.data as Float64Array, real.n, real.d, [4], { simd: true });
   const [rb] = knnSquaredRadii(real.data as Float64Array, real.n, real.d, [4], { simd: false });

@@ -1,5 +1,6 @@
 // `genlab bench modes`: the mode-collapse benchmark (ring of 8 / grid of 25 Gaussians) as a table on
-// stdout, a PNG scatter per model and dataset, and with --json one {"results": [...]} object.
+// stdout, a PNG scatter per model and dataset, and with --json one {"results": [...]} object;
+// `genlab bench score`: FID and label accuracy of a trained image generator in a classifier's features.
 import type { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,8 +9,12 @@ import { engineInfo } from '../../engine/backend.js';
 import { encodePng } from '../../node/png-codec.js';
 import { scatterPlot } from '../../io/png.js';
 import { toy2dMixture } from '../../data/toy2d.js';
+import { getSpec } from '../../registry.js';
 import { DEFAULT_MODE_MODELS, MODE_DATASETS, formatModeTable, runModeBenchmark, type ModeDataset, type ModeRun } from '../../bench/modes.js';
 import { progressReporter } from '../progress.js';
+import { openSession } from '../../node/session.js';
+import { loadDataset } from '../../node/datasets.js';
+import { evaluateImageGenerator, type FeatureClassifier } from '../../bench/classifier-eval.js';
 import { collect, globalBackend, intOption } from '../options.js';
 
 function list(value: string, what: string): string[] {
@@ -29,7 +34,43 @@ function scatterFor(run: ModeRun): Uint8Array {
   );
 }
 
-/** Registers `bench` and its `modes` subcommand. */
+async function score(run: string, o: { classifier: string; n: string; seed: string; json?: boolean }): Promise<void> {
+  const gen = await openSession({ checkpoint: run });
+  const clf = await openSession({ checkpoint: o.classifier });
+  try {
+    const model = clf.model as unknown as Partial<FeatureClassifier>;
+    if (typeof model.features !== 'function' || typeof model.probabilities !== 'function') {
+      throw new Error(`--classifier ${o.classifier} is a "${clf.spec.id}" run; train one with \`genlab train classifier\`.`);
+    }
+    if (clf.config.data.name !== gen.config.data.name) {
+      throw new Error(`The classifier was trained on ${clf.config.data.name} but the generator on ${gen.config.data.name}.`);
+    }
+    const test = (await loadDataset({ name: gen.config.data.name, path: gen.config.data.path })).test;
+    const conditional = gen.spec.capabilities.conditional;
+    const t0 = performance.now();
+    const r = evaluateImageGenerator(
+      (n, rng, opts) => gen.recipe.withSamplingWeights(() => gen.model.sample(n, rng, opts)),
+      model as FeatureClassifier,
+      test,
+      { n: intOption('n', o.n, 10000), seed: Number(o.seed), numClasses: conditional ? test.numClasses : undefined, extractor: `classifier:${o.classifier}` },
+    );
+    const out = { model: gen.spec.id, run, step: gen.step, classifier: o.classifier, dataset: `${gen.config.data.name}/test`, ...r, seconds: (performance.now() - t0) / 1000 };
+    if (o.json) {
+      process.stdout.write(JSON.stringify(out) + '\n');
+      return;
+    }
+    process.stdout.write(
+      `${gen.spec.id} at step ${gen.step}: FID ${r.fid.toFixed(3)} vs ${r.nReal} ${gen.config.data.name} test images (classifier features, ${r.n} samples)\n` +
+        (r.labelAccuracy !== undefined ? `label accuracy ${(100 * r.labelAccuracy).toFixed(2)}% (per class ${r.perClass!.map((a) => (100 * a).toFixed(1)).join(' ')})\n` : '') +
+        `classifier test accuracy ${(100 * r.classifierTestAccuracy).toFixed(2)}%\n`,
+    );
+  } finally {
+    gen.dispose();
+    clf.dispose();
+  }
+}
+
+/** Registers `bench` and its `modes` and `score` subcommands. */
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('Benchmarks that train and score models');
   bench
@@ -49,6 +90,12 @@ export function registerBench(program: Command): void {
       const datasets = list(o.datasets, 'datasets');
       const bad = datasets.filter((d) => !(d in MODE_DATASETS));
       if (bad.length) throw new Error(`Unknown --datasets ${bad.join(', ')}; valid: ${Object.keys(MODE_DATASETS).join(', ')}.`);
+      const models = list(o.models, 'models');
+      for (const m of models) {
+        const spec = getSpec(m.split(':')[0]);
+        const preset = m.split(':')[1];
+        if (preset && !spec.presets[preset]) throw new Error(`Model "${spec.id}" has no preset "${preset}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
+      }
       const overrides: string[] = [...o.set];
       if (o.steps !== undefined) overrides.push(`train.steps=${intOption('steps', o.steps, 1)}`);
       const out = o.out ?? path.join('runs', `bench-modes-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..+/, '').replace('T', '-')}`);
@@ -57,7 +104,7 @@ export function registerBench(program: Command): void {
       let progress: ReturnType<typeof progressReporter> | null = null;
       const t0 = performance.now();
       const { rows, runs } = await runModeBenchmark({
-        models: list(o.models, 'models'),
+        models,
         datasets: datasets as ModeDataset[],
         seeds: intOption('seeds', o.seeds, 3),
         samples: intOption('samples', o.samples, 2500),
@@ -87,5 +134,17 @@ export function registerBench(program: Command): void {
         process.stdout.write(formatModeTable(rows));
         process.stdout.write(`Scatter plots: ${images.join(', ')}\nPer-seed results: ${path.join(out, 'modes.json')}\n`);
       }
+    });
+  bench
+    .command('score')
+    .description('FID of a trained image generator vs the test set in a trained classifier\'s features, and (conditional models) the % of samples classified as their requested label')
+    .argument('<run>', 'run directory of an image generator (e.g. dcgan, cgan)')
+    .requiredOption('--classifier <dir>', 'run directory of `genlab train classifier` on the same dataset')
+    .option('--n <n>', 'generated samples', '10000')
+    .option('--seed <s>', 'sampling seed', '0')
+    .option('--json', 'print one JSON object')
+    .action(async (run: string, o, cmd: Command) => {
+      await initNodeEngine(globalBackend(cmd));
+      await score(run, o);
     });
 }

@@ -1,5 +1,5 @@
 // Registers genlab's kernel and gradient patches for tfjs 4.22: second-order fixes (tensorflow/tfjs#3252),
-// kernels wasm lacks or gets wrong, and the wasm matmul speed patch. Each has a test in test/engine/.
+// kernels wasm lacks or gets wrong, and wasm speed patches (matmul, conv backprop). Each has a test in test/engine/.
 import { patchConvGradients } from './conv-grads.js';
 import { patchCustomGradGuards } from './custom-grad-guards.js';
 import { patchWasmMatMul, patchMatMulGradient } from './matmul.js';
@@ -8,6 +8,7 @@ import { patchPoolGradients, patchWasmMaxPoolGrad } from './pool-grads.js';
 import { unpatchedRequested } from './registry.js';
 import { patchResizeGradKernels, patchResizeGradients } from './resize-grads.js';
 import { patchSecondOrderGradients } from './second-order.js';
+import { patchWasmConvBackpropInput } from './wasm-conv-backprop.js';
 import { patchZeroGradients } from './zero-grads.js';
 
 export { unpatchedRequested } from './registry.js';
@@ -29,6 +30,7 @@ export function applyPatches(): boolean {
   patchMissingKernels();
   patchWasmMaxPoolGrad();
   patchWasmMatMul();
+  patchWasmConvBackpropInput();
   patchResizeGradKernels();
   return true;
 }

@@ -35,8 +35,8 @@ export function patchGradient(config: tf.GradConfig): boolean {
 }
 
 /**
- * Registers `kernelFunc` for (`kernelName`, `backendName`) unless genlab's is already there.
- * `wrap` receives the kernel it replaces (if any) so overrides can delegate to it.
+ * Registers the kernel `make` builds for (`kernelName`, `backendName`) unless genlab's is already there;
+ * `make` receives the kernel it replaces (if any) so an override can delegate to it.
  */
 export function patchKernel(
   kernelName: string,

@@ -23,7 +23,7 @@ const schema = z.strictObject({
     })
     .prefault({}),
   data: dataSchema({ name: 'mnist' }),
-  train: trainSchema({ steps: 2400, batchSize: 64, lr: 1e-3, lrSchedule: 'cosine', minLr: 1e-5, evalEvery: 600, checkpointEvery: 600 }),
+  train: trainSchema({ steps: 3750, batchSize: 64, lr: 1e-3, lrSchedule: 'cosine', minLr: 1e-5, evalEvery: 1250, checkpointEvery: 1250 }),
 }) as unknown as z.ZodType<ClassifierConfig>;
 
 /** The feature-extractor classifier (MNIST / Fashion-MNIST). */

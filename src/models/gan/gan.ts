@@ -16,6 +16,7 @@ export class Gan implements AdversarialModel {
   readonly conditional: boolean;
   readonly pac: number;
   readonly numClasses: number;
+  readonly batchIndependent: boolean;
   private readonly image: boolean;
   private readonly conv: boolean;
 
@@ -28,6 +29,7 @@ export class Gan implements AdversarialModel {
     this.conditional = conditional;
     this.pac = cfg.pac;
     this.numClasses = conditional ? data.numClasses! : 0;
+    this.batchIndependent = cfg.dNorm !== 'batch' && cfg.minibatchStddev === 0 && cfg.minibatchDiscrimination === 0;
     this.image = data.kind === 'image';
     this.conv = resolveArch(cfg, data) === 'dcgan';
     this.networks = {
@@ -82,11 +84,15 @@ export class Gan implements AdversarialModel {
     });
   }
 
-  /** n samples in data space; conditional models take `opts.labels` (default: 0, 1, …, K−1, 0, …). */
+  /**
+   * n samples in data space. Conditional models take `opts.labels`; by default sample i gets its row
+   * in a ⌈√n⌉-column grid (mod K), so `genlab sample --n 100` draws one row per MNIST digit.
+   */
   sample(n: number, rng: Rng, opts: SampleOptions = {}): tf.Tensor {
     let labels: number[] | undefined;
     if (this.conditional) {
-      labels = opts.labels ?? Array.from({ length: n }, (_, i) => i % this.numClasses);
+      const cols = Math.ceil(Math.sqrt(n));
+      labels = opts.labels ?? Array.from({ length: n }, (_, i) => Math.floor(i / cols) % this.numClasses);
       if (labels.length !== n) throw new Error(`sample(${n}) got ${labels.length} labels; pass one label per sample.`);
       const bad = labels.find((l) => !Number.isInteger(l) || l < 0 || l >= this.numClasses);
       if (bad !== undefined) throw new Error(`Label ${bad} is out of range; this model has classes 0…${this.numClasses - 1}.`);

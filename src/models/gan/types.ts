@@ -20,6 +20,11 @@ export interface AdversarialModel extends GenModel {
   readonly conditional: boolean;
   /** Examples the discriminator judges jointly (PacGAN's packing degree; 1 = none). */
   readonly pac: number;
+  /**
+   * True when the discriminator scores each (packed) example on its own (no batch norm, minibatch
+   * features): real and generated batches may then share one forward pass.
+   */
+  readonly batchIndependent: boolean;
   /** Latent draws z [n, latentDim] from the prior. */
   sampleLatent(n: number, rng: Rng): tf.Tensor;
   /** Maps a data batch (images in [0, 1], vectors as is) to the space the networks work in. */

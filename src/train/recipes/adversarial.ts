@@ -52,6 +52,14 @@ export const adversarialRecipe: RecipeFactory = (genModel, config, rng) => {
     return batch.y;
   };
 
+  // D on real and generated examples; one forward pass of [real; fake] when the model allows it
+  const discriminateBoth = (real: tf.Tensor, fake: tf.Tensor, labels: tf.Tensor | undefined): [tf.Tensor, tf.Tensor] => {
+    if (!model.batchIndependent) return [model.discriminate(real, labels, true).logits, model.discriminate(fake, labels, true).logits];
+    const both = model.discriminate(tf.concat([real, fake], 0), labels && tf.concat([labels, labels], 0), true).logits; // [2B']
+    const half = both.shape[0] / 2;
+    return [tf.slice(both, 0, half), tf.slice(both, half, half)];
+  };
+
   const update = (opt: typeof optD, vars: tf.Variable[], grads: tf.Tensor[]): number => {
     const clipped = clipByGlobalNorm(grads, train.gradClip);
     opt.apply(vars, clipped.grads);
@@ -66,9 +74,8 @@ export const adversarialRecipe: RecipeFactory = (genModel, config, rng) => {
     const alpha = opts.gpWeight > 0 ? noise.uniformTensor([b]) : null; // α ~ U[0, 1] per example
     try {
       const r = lossAndGrads((): { loss: tf.Scalar; parts: Record<string, tf.Scalar> } => {
-        const adv = discriminatorLoss(opts.loss, model.discriminate(real, labels, true).logits, model.discriminate(fake, labels, true).logits, {
-          labelSmoothing: opts.labelSmoothing,
-        });
+        const [dReal, dFake] = discriminateBoth(real, fake, labels);
+        const adv = discriminatorLoss(opts.loss, dReal, dFake, { labelSmoothing: opts.labelSmoothing });
         if (!alpha) return { loss: adv, parts: { lossD: adv } };
         const gp = gradientPenalty((x) => model.discriminate(x, labels, true).logits, real, fake, alpha);
         return { loss: tf.add(adv, tf.mul(gp.penalty, opts.gpWeight)) as tf.Scalar, parts: { lossD: adv, gp: gp.penalty, gradNorm: gp.gradNorm } };
@@ -112,6 +119,8 @@ export const adversarialRecipe: RecipeFactory = (genModel, config, rng) => {
       const scale = lr / train.lr; // the LR schedule scales both players' rates alike
       optD.lr = lrD * scale;
       optG.lr = lrG * scale;
+      const b = batch.x.shape[0];
+      if (b % model.pac !== 0) throw new Error(`Batch size ${b} is not divisible by the packing degree model.pac=${model.pac}; choose train.batchSize as a multiple of it.`);
       const labels = labelsOf(batch);
       const real = model.toModelSpace(batch.x);
       try {

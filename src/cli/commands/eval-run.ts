@@ -1,0 +1,74 @@
+// `genlab eval DIR`: FID/KID/precision/recall/density/coverage + Inception Score of a run's samples
+// (or of a folder of PNGs) against a dataset's test split, in a named extractor's features.
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { initNodeEngine } from '../../node/engine.js';
+import { openSession } from '../../node/session.js';
+import { defaultExtractorFor, loadExtractor } from '../../node/extractors.js';
+import { datasetImages, evaluateImages, loadFolderImages, modelImages, realTestSplit } from '../../node/eval-run.js';
+import { checkExtractorInput } from '../../metrics/extractor.js';
+import { parseMetricList } from '../../metrics/evaluate.js';
+import { globalBackend, intOption } from '../options.js';
+
+function formatReport(r: Awaited<ReturnType<typeof evaluateImages>>): string {
+  const m = r.metrics;
+  const lines = [`extractor ${r.extractor} (${r.featureDim}-d), ${r.nGenerated} generated vs ${r.nReal} real (${r.realSource})`];
+  if (m.fid) lines.push(`FID        ${m.fid.value.toFixed(3)}`);
+  if (m.kid) lines.push(`KID        ${m.kid.mean.toExponential(3)} ± ${m.kid.std.toExponential(2)}`);
+  for (const k of ['precision', 'recall', 'density', 'coverage'] as const) if (m[k]) lines.push(`${k.padEnd(10)} ${m[k]!.value.toFixed(4)}`);
+  if (r.inceptionScore) lines.push(`IS         ${r.inceptionScore.mean.toFixed(3)} ± ${r.inceptionScore.std.toFixed(3)} (real: ${r.realInceptionScore?.mean.toFixed(3)})`);
+  return lines.join('\n') + '\n';
+}
+
+/** Adds the default action of `eval`: a run directory or a folder of PNGs. */
+export function registerEvalRun(evalCmd: Command): void {
+  evalCmd
+    .argument('[dir]', 'run directory (samples the model) or a folder of PNG images')
+    .option('--n <n>', 'generated samples and real test images (at most the test split)', '10000')
+    .option('--extractor <id|dir>', 'feature extractor: mnist-classifier | fashion-mnist-classifier | a tfjs layers model directory')
+    .option('--real <dataset>', 'dataset whose test split is the reference (default: the run\'s dataset; mnist for PNG folders)')
+    .option('--metrics <list>', 'comma-separated metrics', 'fid,kid,precision,recall,density,coverage')
+    .option('--seed <s>', 'sampling / KID subset seed', '0')
+    .option('--json', 'print one JSON object')
+    .action(async (dir: string | undefined, o, cmd: Command) => {
+      if (!dir) {
+        cmd.help();
+        return;
+      }
+      await initNodeEngine(globalBackend(cmd));
+      const n = intOption('n', o.n, 10000);
+      const seed = Number(o.seed);
+      const metrics = parseMetricList(o.metrics);
+      const isRun = existsSync(path.join(dir, 'genlab.json'));
+      const session = isRun ? await openSession({ checkpoint: dir }) : null;
+      try {
+        if (session && session.spec.capabilities.output !== 'image') throw new Error(`Model "${session.spec.id}" does not generate images; feature metrics need images.`);
+        const realName = o.real ?? session?.config.data.name ?? 'mnist';
+        const exId = o.extractor ?? defaultExtractorFor(realName);
+        if (!exId) throw new Error(`No built-in feature extractor for dataset "${realName}"; pass --extractor DIR (a tfjs layers classifier).`);
+        const ex = await loadExtractor(exId);
+        try {
+          const real = await realTestSplit(realName);
+          checkExtractorInput(ex, real.shape, `${realName}/test`);
+          const nReal = Math.min(n, real.size);
+          const generated = session ? null : await loadFolderImages(dir, ex);
+          const r = await evaluateImages({
+            extractor: ex,
+            generated: session ? modelImages(session, n, seed) : generated!,
+            real: datasetImages(real, nReal),
+            source: session ? `${dir} (${session.spec.id}, step ${session.step}, seed ${seed})` : dir,
+            realSource: `${realName}/test`,
+            metrics,
+            seed,
+          });
+          generated?.forEach((t) => t.dispose());
+          process.stdout.write(o.json ? JSON.stringify(r) + '\n' : formatReport(r));
+        } finally {
+          ex.dispose();
+        }
+      } finally {
+        session?.dispose();
+      }
+    });
+}
