@@ -9,7 +9,7 @@ import { buildDiscriminator, buildGenerator, resolveArch, type GanNetConfig } fr
 /** GAN model settings (the `model` section of a GAN config). */
 export type GanModelConfig = GanNetConfig;
 
-/** Generator + discriminator; images live in [−1, 1] inside the model (tanh output), [0, 1] outside. */
+/** Generator + discriminator; images live in [−1, 1] inside the model (tanh output), vectors are divided by model.dataScale. */
 export class Gan implements AdversarialModel {
   readonly networks: { generator: tfl.LayersModel; discriminator: tfl.LayersModel };
   readonly latentDim: number;
@@ -19,6 +19,7 @@ export class Gan implements AdversarialModel {
   readonly batchIndependent: boolean;
   private readonly image: boolean;
   private readonly conv: boolean;
+  private readonly scale: number;
 
   constructor(cfg: GanModelConfig, data: DataInfo, conditional: boolean) {
     if (conditional && !(data.numClasses && data.numClasses > 1)) {
@@ -31,6 +32,7 @@ export class Gan implements AdversarialModel {
     this.numClasses = conditional ? data.numClasses! : 0;
     this.batchIndependent = cfg.dNorm !== 'batch' && cfg.minibatchStddev === 0 && cfg.minibatchDiscrimination === 0;
     this.image = data.kind === 'image';
+    this.scale = cfg.dataScale;
     this.conv = resolveArch(cfg, data) === 'dcgan';
     this.networks = {
       generator: buildGenerator(cfg, data, this.numClasses),
@@ -43,12 +45,12 @@ export class Gan implements AdversarialModel {
   }
 
   toModelSpace(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => (this.image ? tf.sub(tf.mul(x, 2), 1) : tf.clone(x)));
+    return tf.tidy(() => (this.image ? tf.sub(tf.mul(x, 2), 1) : tf.div(x, this.scale)));
   }
 
   /** Inverse of toModelSpace (images back to [0, 1]). */
   toDataSpace(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => (this.image ? tf.clipByValue(tf.div(tf.add(x, 1), 2), 0, 1) : tf.clone(x)));
+    return tf.tidy(() => (this.image ? tf.clipByValue(tf.div(tf.add(x, 1), 2), 0, 1) : tf.mul(x, this.scale)));
   }
 
   private oneHot(labels: tf.Tensor | undefined, n: number): tf.Tensor {

@@ -38,6 +38,8 @@ export interface GanNetConfig {
   labelEmbedding: number;
   /** Weight initialisation: Glorot uniform, or N(0, 0.02) as in DCGAN. */
   init: 'glorot' | 'dcgan';
+  /** Vector data enter the networks divided by this scale (≈ the data's std; images always use [−1, 1]). */
+  dataScale: number;
 }
 
 /** The architecture `auto` resolves to for a dataset. */

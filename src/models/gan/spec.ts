@@ -34,6 +34,7 @@ const MODEL_DEFAULTS: GanModelConfig = {
   pac: 1,
   labelEmbedding: 16,
   init: 'glorot',
+  dataScale: 1,
 };
 
 function modelSchema(d: GanModelConfig) {
@@ -56,6 +57,7 @@ function modelSchema(d: GanModelConfig) {
       pac: z.number().int().positive().default(d.pac),
       labelEmbedding: z.number().int().positive().default(d.labelEmbedding),
       init: z.enum(['glorot', 'dcgan']).default(d.init),
+      dataScale: z.number().positive().default(d.dataScale),
     })
     .prefault({});
 }

@@ -43,7 +43,7 @@ export const vaeSpec: ModelSpec<VaeConfig> = {
     },
     quickstart: {
       model: { hidden: [400], latentDim: 20 },
-      train: { steps: 600, batchSize: 100, lr: 1e-3, evalEvery: 200, checkpointEvery: 300 },
+      train: { steps: 1500, batchSize: 100, lr: 1e-3, evalEvery: 500, checkpointEvery: 500 },
     },
     // The documented recipe for the IWAE-NLL acceptance number (see README § VAE likelihood).
     nll: {
