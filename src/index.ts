@@ -21,3 +21,5 @@ export { imageGrid, scatterPlot, heatmap, type RgbaImage } from './io/png.js';
 export { renderReport, type RunReport } from './io/report.js';
 export * from './models/gpt/index.js';
 export * from './models/gan/index.js';
+export * from './models/vae/index.js';
+export * from './models/diffusion/index.js';

@@ -7,9 +7,14 @@ import { vaeSpec } from './models/vae/spec.js';
 import { classifierSpec } from './models/classifier/spec.js';
 import { GAN_SPECS } from './models/gan/spec.js';
 import { GPT_SPECS } from './models/gpt/spec.js';
+import { DIFFUSION_SPECS } from './models/diffusion/spec.js';
+import { scoreSpec } from './models/score/spec.js';
+import { ebmSpec } from './models/ebm/spec.js';
+import { VAE_VARIANT_SPECS } from './models/vae/variants.js';
+import { prodLdaSpec } from './models/topic/spec.js';
 
 /** Every registered model, in display order. */
-export const MODEL_SPECS: ModelSpec<any>[] = [vaeSpec, classifierSpec, ...GAN_SPECS, ...GPT_SPECS];
+export const MODEL_SPECS: ModelSpec<any>[] = [vaeSpec, classifierSpec, ...GAN_SPECS, ...GPT_SPECS, ...VAE_VARIANT_SPECS, prodLdaSpec, ...DIFFUSION_SPECS, scoreSpec, ebmSpec];
 
 /** Finds a spec by id, with an error listing the valid ids. */
 export function getSpec(id: string): ModelSpec {

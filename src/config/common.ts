@@ -81,6 +81,8 @@ export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynami
       binarize: z.enum(['none', 'dynamic', 'threshold']).default(defaults.binarize ?? 'none'),
       trainSize: z.number().int().positive().optional(),
       testSize: z.number().int().positive().optional(),
+      trainClasses: z.array(z.number().int().min(0)).optional(),
+      labelColumn: z.string().optional(),
     })
     .prefault({});
 }
@@ -93,6 +95,10 @@ export interface DataConfig {
   binarize: 'none' | 'dynamic' | 'threshold';
   trainSize?: number;
   testSize?: number;
+  /** Labelled data: keep only these classes in the train split (one-class anomaly detection). */
+  trainClasses?: number[];
+  /** Csv: categorical column whose categories become labels. */
+  labelColumn?: string;
   /** Text: window length (the model's context). */
   blockSize?: number;
   /** Text: 'char' or a byte-level 'bpe' learned on the train split. */

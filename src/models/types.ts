@@ -43,6 +43,14 @@ export interface SampleOptions {
   temperature?: number;
   /** Sequence models: tokens per sample (default the model's context length). */
   length?: number;
+  /** Iterative samplers (diffusion): 'ddpm' | 'ddim' (default the model's). */
+  sampler?: string;
+  /** Iterative samplers: number of inference steps. */
+  steps?: number;
+  /** Classifier-free guidance scale for labelled sampling (1 = none). */
+  guidance?: number;
+  /** DDIM η (0 = deterministic). */
+  eta?: number;
 }
 
 /** A built model: pure networks plus the maths of its objective. */
@@ -59,8 +67,8 @@ export type LossMode = 'train' | 'eval';
 
 /** A model trained by maximum likelihood / ELBO (the 'likelihood' recipe). */
 export interface LikelihoodModel extends GenModel {
-  /** Per-batch mean objective to minimise, plus named parts for logging; `mode` defaults to 'train'. */
-  loss(batch: Batch, rng?: Rng, mode?: LossMode): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
+  /** Per-batch mean objective to minimise, plus named parts for logging; `mode` defaults to 'train'; `step` (0-based, train only) drives annealed objectives. */
+  loss(batch: Batch, rng?: Rng, mode?: LossMode, step?: number): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
 }
 
 /** A model with a latent space. */

@@ -12,9 +12,11 @@ import type { Tokenizer } from '../data/tokenizer.js';
 import { parseCsv, type CsvTable } from '../data/csv.js';
 import { tableDatasets, type Standardization } from '../data/table-dataset.js';
 import { IDX_FILE_NAMES, loadIdxSplit, readDataFile } from './data-files.js';
+import { loadVaeVariantData, VAE_VARIANT_DATASETS } from './vae-variant-data.js';
+import { filterClasses } from './class-filter.js';
 
 /** Every dataset name loadDataset accepts. */
-export const DATASET_NAMES = ['mnist', 'fashion-mnist', ...TOY2D_NAMES, 'text', 'csv'] as const;
+export const DATASET_NAMES = ['mnist', 'fashion-mnist', ...TOY2D_NAMES, 'text', 'csv', ...VAE_VARIANT_DATASETS] as const;
 
 /** Where Debian's `dataset-fashion-mnist` package installs the (gzipped) Fashion-MNIST IDX files. */
 export const FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
@@ -43,6 +45,8 @@ export interface DataSpec {
   columns?: string[];
   /** Csv: categorical column whose categories become labels. */
   labelColumn?: string;
+  /** Any labelled dataset: keep only these classes in the train split (one-class anomaly training). */
+  trainClasses?: number[];
 }
 
 /** The loaded splits, plus the tokenizer (text) or the typed table and its standardisation (csv). */
@@ -108,7 +112,13 @@ export async function defaultTextCorpusPaths(): Promise<string[]> {
 
 /** Loads the dataset named by `spec` and returns its train and test splits. */
 export async function loadDataset(spec: DataSpec): Promise<LoadedData> {
+  if (spec.trainClasses?.length) {
+    const { trainClasses, ...rest } = spec;
+    const loaded = await loadDataset(rest);
+    return { ...loaded, train: filterClasses(loaded.train, trainClasses) };
+  }
   const { name } = spec;
+  if ((VAE_VARIANT_DATASETS as readonly string[]).includes(name)) return loadVaeVariantData(spec);
   if (name === 'mnist' || name === 'fashion-mnist') {
     checkSpec(spec, 'image');
     if (name === 'mnist') {

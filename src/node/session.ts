@@ -57,14 +57,16 @@ async function readConfigFile(file: string): Promise<object> {
 
 /** Translates the data section of a config into the loader's spec (only the keys that are set). */
 export function dataSpecOf(config: BaseConfig): DataSpec {
-  const { name, path, trainSize, testSize, blockSize, tokenizer, vocabSize, encoding } = config.data;
+  const { name, path, trainSize, testSize, blockSize, tokenizer, vocabSize, encoding, trainClasses, labelColumn } = config.data;
   const spec: DataSpec = { name };
+  if (labelColumn !== undefined) spec.labelColumn = labelColumn;
+  if (trainClasses?.length) spec.trainClasses = trainClasses;
   if (path !== undefined) spec.path = path;
   if (trainSize !== undefined) spec.trainSize = trainSize;
   if (testSize !== undefined) spec.testSize = testSize;
   if (blockSize !== undefined) spec.blockSize = blockSize;
   if (tokenizer !== undefined) spec.tokenizer = tokenizer;
-  if (vocabSize !== undefined && tokenizer === 'bpe') spec.vocabSize = vocabSize;
+  if (vocabSize !== undefined && (tokenizer === 'bpe' || tokenizer === undefined)) spec.vocabSize = vocabSize; // bpe text or bag-of-words
   if (encoding !== undefined) spec.encoding = encoding;
   return spec;
 }

@@ -44,17 +44,19 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   const logFile = path.join(dir, 'log.jsonl');
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
-  const onEvent = async (e: TrainEvent) => {
-    o.onEvent?.(e);
-  };
+  // log lines are appended in order through one promise chain, every logEvery steps and at checkpoints
   const log: string[] = [];
-  const flush = async () => {
-    if (log.length) await appendFile(logFile, log.splice(0).join(''));
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const text = log.splice(0).join('');
+    if (text) writing = writing.then(() => appendFile(logFile, text));
+    return writing;
   };
-  const listener: TrainListener = (e) => {
+  const listener: TrainListener = (e: TrainEvent) => {
     if (e.type === 'step') log.push(JSON.stringify({ step: e.step, lr: e.lr, ...e.losses, ms: Math.round(e.elapsedMs) }) + '\n');
     if (e.type === 'eval') log.push(JSON.stringify({ step: e.step, ...e.metrics }) + '\n');
-    void onEvent(e);
+    if (e.type === 'step' && e.step % session.config.train.logEvery === 0) void flush();
+    o.onEvent?.(e);
   };
   const result = await runTrainer({
     recipe: session.recipe,

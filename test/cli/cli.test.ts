@@ -69,7 +69,12 @@ test('Ctrl-C writes a checkpoint and exits 130; --resume continues it', async ()
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'train', 'vae', '--preset', 'tiny', '--steps', '100000', '--out', dir], { env: { ...process.env, GENLAB_BACKEND: 'wasm' } });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
-  await new Promise((r) => setTimeout(r, 6000));
+  // interrupt once training is under way (the first checkpoint-free steps have been logged)
+  const logFile = path.join(dir, 'log.jsonl');
+  for (let waited = 0; waited < 120000; waited += 200) {
+    if (existsSync(logFile) && readFileSync(logFile, 'utf8').length > 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
   child.kill('SIGINT');
   const code = await new Promise((r) => child.on('exit', (c) => r(c)));
   assert.equal(code, 130, err);

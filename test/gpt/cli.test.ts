@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tf } from '../../src/engine/tf.js';
 import { trainRun } from '../../src/node/train-run.js';
+import { resolveSessionConfig } from '../../src/node/session.js';
 import { loadLayersModel } from '../../src/node/model-files.js';
 import { decodePng } from '../../src/node/png-codec.js';
 import { useBackend } from '../helpers/engine.js';
@@ -76,6 +77,10 @@ test('--init fine-tunes on a new corpus: tokenizer kept, lower block frozen, ste
   });
   a.dispose();
   b.dispose();
+  // order: defaults → init's model section → preset → overrides (the finetune preset's frozenBlocks applies)
+  const { config } = await resolveSessionConfig({ init: pre, preset: 'finetune', overrides: ['train.steps=3'] });
+  assert.deepEqual([(config.model as { frozenBlocks: number }).frozenBlocks, (config.model as { nEmbd: number }).nEmbd, config.data.blockSize, config.train.steps], [2, 16, 16, 3]);
+  await assert.rejects(resolveSessionConfig({ init: pre, checkpoint: pre }), /either --init DIR .* or --resume DIR/);
   const bad = genlab('train', '--init', pre, '--set', 'model.nEmbd=32', '--steps', '1', '--data', corpusB, '--out', path.join(work, 'bad'));
   assert.equal(bad.code, 1);
   assert.match(bad.err, /Cannot start from .*its weights do not fit the configured model/);

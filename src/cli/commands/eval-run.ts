@@ -7,6 +7,7 @@ import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
 import { defaultExtractorFor, loadExtractor } from '../../node/extractors.js';
 import { datasetImages, evaluateImages, loadFolderImages, modelImages, realTestSplit } from '../../node/eval-run.js';
+import { loadDataset } from '../../node/datasets.js';
 import { checkExtractorInput } from '../../metrics/extractor.js';
 import { parseMetricList } from '../../metrics/evaluate.js';
 import { globalBackend, intOption } from '../options.js';
@@ -69,6 +70,53 @@ export function registerEvalRun(evalCmd: Command): void {
         }
       } finally {
         session?.dispose();
+      }
+    });
+}
+
+function parseSplit(ref: string): { name: string; split: 'train' | 'test' } {
+  const [name, split] = ref.split('/');
+  if (!name || (split !== 'train' && split !== 'test')) throw new Error(`Expected DATASET/train or DATASET/test, got "${ref}".`);
+  return { name, split };
+}
+
+/** Adds `eval compare A B`: two dataset splits against each other (e.g. the train/test FID floor). */
+export function registerEvalCompare(evalCmd: Command): void {
+  evalCmd
+    .command('compare')
+    .description('Score one dataset split against another (e.g. mnist/train vs mnist/test): the floor a model can reach')
+    .argument('<fake>', 'DATASET/train or DATASET/test, in the role of the generated samples')
+    .argument('<real>', 'DATASET/train or DATASET/test, the reference')
+    .option('--n <n>', 'images from each split', '10000')
+    .option('--extractor <id|dir>', 'feature extractor (default: the dataset\'s built-in classifier)')
+    .option('--metrics <list>', 'comma-separated metrics', 'fid,kid,precision,recall,density,coverage')
+    .option('--seed <s>', 'KID subset seed', '0')
+    .option('--json', 'print one JSON object')
+    .action(async (fakeRef: string, realRef: string, o, cmd: Command) => {
+      await initNodeEngine(globalBackend(cmd));
+      const n = intOption('n', o.n, 10000);
+      const fake = parseSplit(fakeRef);
+      const real = parseSplit(realRef);
+      const exId = o.extractor ?? defaultExtractorFor(real.name);
+      if (!exId) throw new Error(`No built-in feature extractor for dataset "${real.name}"; pass --extractor DIR.`);
+      const ex = await loadExtractor(exId);
+      try {
+        const fakeData = (await loadDataset({ name: fake.name }))[fake.split];
+        const realData = (await loadDataset({ name: real.name }))[real.split];
+        checkExtractorInput(ex, realData.shape, realRef);
+        checkExtractorInput(ex, fakeData.shape, fakeRef);
+        const r = await evaluateImages({
+          extractor: ex,
+          generated: datasetImages(fakeData, Math.min(n, fakeData.size)),
+          real: datasetImages(realData, Math.min(n, realData.size)),
+          source: fakeRef,
+          realSource: realRef,
+          metrics: parseMetricList(o.metrics),
+          seed: Number(o.seed),
+        });
+        process.stdout.write(o.json ? JSON.stringify(r) + '\n' : formatReport(r));
+      } finally {
+        ex.dispose();
       }
     });
 }

@@ -10,9 +10,13 @@ export interface VaeNetConfig {
   latentDim: number;
 }
 
-/** Encoder: x [B, ...shape] → [B, 2·latentDim] (μ then log σ²). */
-export function buildEncoder(cfg: VaeNetConfig, data: DataInfo): tfl.LayersModel {
+/**
+ * Encoder: x [B, ...shape] → [B, 2·latentDim] (μ then log σ²). With numClasses > 0 (CVAE, Sohn et al.
+ * 2015) it also takes one-hot labels [B, K], joined to the flattened features before the dense layers.
+ */
+export function buildEncoder(cfg: VaeNetConfig, data: DataInfo, numClasses = 0): tfl.LayersModel {
   const input = tfl.input({ shape: data.shape });
+  const label = numClasses > 0 ? tfl.input({ shape: [numClasses] }) : null;
   let h: tfl.SymbolicTensor = input;
   if (cfg.arch === 'conv') {
     assertConvShape(data);
@@ -20,15 +24,17 @@ export function buildEncoder(cfg: VaeNetConfig, data: DataInfo): tfl.LayersModel
     h = tfl.layers.conv2d({ filters: 64, kernelSize: 4, strides: 2, padding: 'same', activation: 'relu' }).apply(h) as tfl.SymbolicTensor; // [B, H/4, W/4, 64]
   }
   if (data.shape.length > 1) h = tfl.layers.flatten().apply(h) as tfl.SymbolicTensor;
+  if (label) h = tfl.layers.concatenate().apply([h, label]) as tfl.SymbolicTensor; // [B, F + K]
   for (const units of cfg.hidden) h = tfl.layers.dense({ units, activation: 'relu' }).apply(h) as tfl.SymbolicTensor;
   const out = tfl.layers.dense({ units: 2 * cfg.latentDim }).apply(h) as tfl.SymbolicTensor; // [B, 2L]
-  return tfl.model({ inputs: input, outputs: out, name: 'encoder' });
+  return tfl.model({ inputs: label ? [input, label] : input, outputs: out, name: 'encoder' });
 }
 
-/** Decoder: z [B, latentDim] → per-pixel parameters [B, ...shape] (logits or pre-activation means). */
-export function buildDecoder(cfg: VaeNetConfig, data: DataInfo): tfl.LayersModel {
+/** Decoder: z [B, latentDim] (+ one-hot labels [B, K] when numClasses > 0) → per-pixel parameters [B, ...shape]. */
+export function buildDecoder(cfg: VaeNetConfig, data: DataInfo, numClasses = 0): tfl.LayersModel {
   const input = tfl.input({ shape: [cfg.latentDim] });
-  let h: tfl.SymbolicTensor = input;
+  const label = numClasses > 0 ? tfl.input({ shape: [numClasses] }) : null;
+  let h: tfl.SymbolicTensor = label ? (tfl.layers.concatenate().apply([input, label]) as tfl.SymbolicTensor) : input; // [B, L (+ K)]
   for (const units of [...cfg.hidden].reverse()) h = tfl.layers.dense({ units, activation: 'relu' }).apply(h) as tfl.SymbolicTensor;
   let out: tfl.SymbolicTensor;
   if (cfg.arch === 'conv') {
@@ -42,7 +48,7 @@ export function buildDecoder(cfg: VaeNetConfig, data: DataInfo): tfl.LayersModel
     out = tfl.layers.dense({ units: size }).apply(h) as tfl.SymbolicTensor;
     if (data.shape.length > 1) out = tfl.layers.reshape({ targetShape: data.shape }).apply(out) as tfl.SymbolicTensor;
   }
-  return tfl.model({ inputs: input, outputs: out, name: 'decoder' });
+  return tfl.model({ inputs: label ? [input, label] : input, outputs: out, name: 'decoder' });
 }
 
 function assertConvShape(data: DataInfo): void {

@@ -13,23 +13,36 @@ export interface VaeConfig {
   train: TrainConfig;
 }
 
-const schema = z.strictObject({
-  seed: z.number().int().default(1),
-  model: z
-    .strictObject({
-      arch: z.enum(['mlp', 'conv']).default('mlp'),
-      hidden: z.array(z.number().int().positive()).default([512, 256]),
-      latentDim: z.number().int().positive().default(32),
-      decoder: z.enum(['bernoulli', 'gaussian']).default('bernoulli'),
-      decoderStd: z.number().positive().default(0.1),
-      beta: z.number().min(0).default(1),
-    })
-    .prefault({}),
-  data: dataSchema({ name: 'mnist', binarize: 'dynamic' }),
-  train: trainSchema({ steps: 10000, batchSize: 128, lr: 1e-3, evalEvery: 1000, checkpointEvery: 2000 }),
-}) as unknown as z.ZodType<VaeConfig>;
+/** Builds a VAE-family config schema with the given defaults (shared by vae, beta-vae and cvae). */
+export function vaeSchema(d: {
+  model?: Partial<VaeModelConfig>;
+  data?: { name: string; binarize?: 'none' | 'dynamic' | 'threshold' };
+  train?: Partial<TrainConfig>;
+} = {}): z.ZodType<VaeConfig> {
+  const m = { arch: 'mlp' as const, hidden: [512, 256], latentDim: 32, decoder: 'bernoulli' as const, decoderStd: 0.1, beta: 1, capacity: 0, capacitySteps: 10000, gamma: 1000, ...d.model };
+  return z.strictObject({
+    seed: z.number().int().default(1),
+    model: z
+      .strictObject({
+        arch: z.enum(['mlp', 'conv']).default(m.arch),
+        hidden: z.array(z.number().int().positive()).default(m.hidden),
+        latentDim: z.number().int().positive().default(m.latentDim),
+        decoder: z.enum(['bernoulli', 'gaussian']).default(m.decoder),
+        decoderStd: z.number().positive().default(m.decoderStd),
+        beta: z.number().min(0).default(m.beta),
+        capacity: z.number().min(0).default(m.capacity),
+        capacitySteps: z.number().int().min(0).default(m.capacitySteps),
+        gamma: z.number().min(0).default(m.gamma),
+      })
+      .prefault({}),
+    data: dataSchema(d.data ?? { name: 'mnist', binarize: 'dynamic' }),
+    train: trainSchema({ steps: 10000, batchSize: 128, lr: 1e-3, evalEvery: 1000, checkpointEvery: 2000, ...d.train }),
+  }) as unknown as z.ZodType<VaeConfig>;
+}
 
-/** The VAE: MLP or conv encoder/decoder, Bernoulli or Gaussian decoder, β weight. */
+const schema = vaeSchema();
+
+/** The VAE: MLP or conv encoder/decoder, Bernoulli or Gaussian decoder, β weight or capacity annealing. */
 export const vaeSpec: ModelSpec<VaeConfig> = {
   id: 'vae',
   family: 'vae',

@@ -3,11 +3,15 @@ import type { RecipeId } from '../../models/types.js';
 import type { RecipeFactory } from '../recipe.js';
 import { likelihoodRecipe } from './likelihood.js';
 import { adversarialRecipe } from './adversarial.js';
+import { denoisingRecipe } from './denoising.js';
+import { contrastiveDivergenceRecipe } from './contrastive-divergence.js';
 
 /** Recipes available by id. */
 export const RECIPES: Partial<Record<RecipeId, RecipeFactory>> = {
   likelihood: likelihoodRecipe,
   adversarial: adversarialRecipe,
+  denoising: denoisingRecipe,
+  'contrastive-divergence': contrastiveDivergenceRecipe,
 };
 
 /** Looks up a recipe, with an error naming the available ones. */

@@ -31,9 +31,9 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
   let noise = rng;
 
   return {
-    step({ batch, lr }) {
+    step({ batch, lr, step }) {
       optimizer.lr = lr;
-      const r = lossAndGrads(() => model.loss(batch, noise, 'train'), vars);
+      const r = lossAndGrads(() => model.loss(batch, noise, 'train', step), vars);
       const { grads, norm } = clipByGlobalNorm(r.grads, config.train.gradClip);
       optimizer.apply(vars, grads);
       grads.forEach((g) => g.dispose());

@@ -1,0 +1,17 @@
+import { trainRun } from './src/node/train-run.js';
+import { Rng } from './src/random/rng.js';
+import { tf } from './src/engine/tf.js';
+import { rbfMmd2 } from './test/diffusion/mmd.js';
+import { modeCoverage } from './src/bench/mode-coverage.js';
+import { RING8 } from './src/data/toy2d.js';
+const [id, ...overrides] = process.argv.slice(2);
+const t0 = performance.now();
+const run = await trainRun({ modelId: id, overrides, out: '/tmp/scratch-run', backend: 'wasm', skipArtifacts: true });
+const wall = (performance.now() - t0) / 1000;
+const ref = run.session.data.test.batch(Array.from({ length: 1000 }, (_, i) => i));
+const x = run.session.recipe.withSamplingWeights(() => run.session.model.sample(1000, new Rng(3)));
+const pts = x.dataSync();
+console.log(id, overrides.join(' '), 'wall', wall.toFixed(1), 'mmd h=0.1', rbfMmd2(pts, ref.x.dataSync(), 2, 0.1).toFixed(5), 'h=0.5', rbfMmd2(pts, ref.x.dataSync(), 2, 0.5).toFixed(5));
+console.log(JSON.stringify(modeCoverage(pts, RING8)));
+const r = tf.tidy(() => tf.sqrt(tf.sum(tf.square(x), 1)));
+const rv = r.dataSync(); console.log('radius mean', rv.reduce((a, b) => a + b, 0) / rv.length);

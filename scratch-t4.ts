@@ -1,0 +1,10 @@
+import { openSession } from './src/node/session.js';
+import { initNodeEngine } from './src/node/engine.js';
+await initNodeEngine('wasm');
+const [id, bs, ...ov] = process.argv.slice(2);
+const s = await openSession({ modelId: id, overrides: [`train.batchSize=${bs}`, 'data.trainSize=1000', 'data.testSize=100', ...ov] });
+const batch = s.data.train.batch(Array.from({ length: Number(bs) }, (_, i) => i));
+s.recipe.step({ batch, step: 0, lr: 1e-4 });
+const t0 = performance.now();
+for (let i = 0; i < 2; i++) s.recipe.step({ batch, step: i, lr: 1e-4 });
+console.log(id, bs, ov.join(' '), 'ms/step', ((performance.now() - t0) / 2).toFixed(0));

@@ -1,0 +1,58 @@
+// Shared flag parsing for the diffusion CLI commands (sample/inpaint/upscale): sampler options and
+// PNG inputs checked against the model's image shape.
+import { tf } from '../../engine/tf.js';
+import { readPngImage } from '../../node/png-codec.js';
+import type { SampleOptions } from '../../models/types.js';
+
+/** Sampler flags as given on the command line. */
+export interface SamplerFlags {
+  sampler?: string;
+  steps?: string;
+  label?: string;
+  guidance?: string;
+  eta?: string;
+}
+
+/** Whether any sampler flag was given. */
+export function hasSamplerFlags(o: SamplerFlags): boolean {
+  return [o.sampler, o.steps, o.label, o.guidance, o.eta].some((v) => v !== undefined);
+}
+
+function num(name: string, v: string, int: boolean): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || (int && !Number.isInteger(n)) || n < 0) throw new Error(`--${name} must be a non-negative ${int ? 'integer' : 'number'}, got "${v}".`);
+  return n;
+}
+
+/** SampleOptions for n samples; --label takes one class or a comma list (cycled over the samples). */
+export function samplerOptions(o: SamplerFlags, n: number): SampleOptions {
+  const opts: SampleOptions = {};
+  if (o.sampler !== undefined) opts.sampler = o.sampler;
+  if (o.steps !== undefined) opts.steps = num('steps', o.steps, true);
+  if (o.guidance !== undefined) opts.guidance = num('guidance', o.guidance, false);
+  if (o.eta !== undefined) opts.eta = num('eta', o.eta, false);
+  if (o.label !== undefined) {
+    const ls = o.label.split(',').map((t) => num('label', t.trim(), true));
+    opts.labels = Array.from({ length: n }, (_, i) => ls[i % ls.length]);
+  }
+  return opts;
+}
+
+/** Reads a PNG as one image [1, H, W, C] in [0,1], checking it matches the model's data shape. */
+export async function readModelImage(file: string, shape: number[], flag: string): Promise<tf.Tensor4D> {
+  if (shape.length !== 3) throw new Error(`This model works on ${shape.join('×')} vectors, not images.`);
+  const [H, W, C] = shape;
+  const img = await readPngImage(file, { channels: C === 1 ? 1 : 3 });
+  if (img.h !== H || img.w !== W) throw new Error(`--${flag} ${file} is ${img.w}×${img.h}; this model needs ${W}×${H} images.`);
+  return tf.tensor4d(img.data, [1, H, W, C]);
+}
+
+/** Adds the sampler flags to a command. */
+export function withSamplerFlags<T extends { option(flags: string, description: string): T }>(cmd: T): T {
+  return cmd
+    .option('--sampler <name>', 'diffusion sampler: ddpm | ddim (default: the model config)')
+    .option('--steps <n>', 'number of inference steps')
+    .option('--label <k>', 'class label(s) for conditional models: one class or a comma list')
+    .option('--guidance <s>', 'classifier-free guidance scale (1 = none)')
+    .option('--eta <η>', 'DDIM η (0 = deterministic)');
+}

@@ -1,0 +1,136 @@
+// Registry entries of the diffusion family: one schema (networks, noise schedule, sampler defaults),
+// variants for 2-D points (MLP), MNIST (UNet), class-conditional MNIST with CFG and 2× super-resolution.
+import { z } from 'zod';
+import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import type { DeepPartial } from '../../config/resolve.js';
+import type { ModelSpec } from '../types.js';
+import { initWeights } from '../../nn/init.js';
+import { DiffusionModel, type DiffusionModelConfig } from './diffusion.js';
+
+/** Full diffusion config. */
+export interface DiffusionConfig {
+  seed: number;
+  model: DiffusionModelConfig;
+  data: DataConfig;
+  train: TrainConfig;
+}
+
+const MODEL_DEFAULTS: DiffusionModelConfig = {
+  arch: 'auto',
+  hidden: [128, 128, 128],
+  channels: 32,
+  channelMults: [1, 2, 2],
+  attention: true,
+  groups: 8,
+  embDim: 64,
+  timesteps: 1000,
+  schedule: 'linear',
+  prediction: 'epsilon',
+  condition: 'none',
+  labelDropout: 0.1,
+  sampler: 'ddim',
+  sampleSteps: 50,
+  eta: 0,
+  guidance: 3,
+};
+
+function modelSchema(d: DiffusionModelConfig) {
+  return z
+    .strictObject({
+      arch: z.enum(['auto', 'mlp', 'unet']).default(d.arch),
+      hidden: z.array(z.number().int().positive()).min(1).default(d.hidden),
+      channels: z.number().int().positive().default(d.channels),
+      channelMults: z.array(z.number().int().positive()).min(1).default(d.channelMults),
+      attention: z.boolean().default(d.attention),
+      groups: z.number().int().positive().default(d.groups),
+      embDim: z.number().int().positive().multipleOf(2).default(d.embDim),
+      timesteps: z.number().int().min(2).default(d.timesteps),
+      schedule: z.enum(['linear', 'cosine']).default(d.schedule),
+      prediction: z.enum(['epsilon', 'v']).default(d.prediction),
+      condition: z.enum(['none', 'class', 'lowres']).default(d.condition),
+      labelDropout: z.number().min(0).max(1).default(d.labelDropout),
+      sampler: z.enum(['ddpm', 'ddim']).default(d.sampler),
+      sampleSteps: z.number().int().positive().default(d.sampleSteps),
+      eta: z.number().min(0).default(d.eta),
+      guidance: z.number().min(0).default(d.guidance),
+    })
+    .prefault({});
+}
+
+interface Variant {
+  id: string;
+  description: string;
+  model: Partial<DiffusionModelConfig>;
+  data: { name: string };
+  train: Partial<TrainConfig>;
+  tiny: DeepPartial<DiffusionConfig>;
+  presets?: Record<string, DeepPartial<DiffusionConfig>>;
+  image: boolean;
+}
+
+function makeSpec(v: Variant): ModelSpec<DiffusionConfig> {
+  const d = { ...MODEL_DEFAULTS, ...v.model };
+  const schema = z.strictObject({
+    seed: z.number().int().default(1),
+    model: modelSchema(d),
+    data: dataSchema(v.data),
+    train: trainSchema(v.train),
+  }) as unknown as z.ZodType<DiffusionConfig>;
+  return {
+    id: v.id,
+    family: 'diffusion',
+    description: v.description,
+    schema,
+    presets: { tiny: v.tiny, ...(v.presets ?? {}) },
+    capabilities: { data: v.image ? ['image'] : ['vector'], conditional: d.condition === 'class', output: v.image ? 'image' : 'points', latent: false, likelihood: false },
+    recipe: 'denoising',
+    create(config, rng, data) {
+      const m = new DiffusionModel(config.model, data);
+      initWeights(Object.values(m.networks), rng);
+      return m;
+    },
+  };
+}
+
+const TINY_TRAIN = { steps: 20, batchSize: 8, evalEvery: 0, checkpointEvery: 0, logEvery: 5 };
+const TINY_UNET: Partial<DiffusionModelConfig> = { channels: 8, channelMults: [1, 2], groups: 4, embDim: 16, timesteps: 50, sampleSteps: 3 };
+
+/** The diffusion registry entries. */
+export const DIFFUSION_SPECS: ModelSpec<any>[] = [
+  makeSpec({
+    id: 'ddpm-2d',
+    description: 'DDPM on 2-D points (MLP denoiser, ε-prediction; DDPM or DDIM sampling) — swiss roll, ring of 8, …',
+    model: { hidden: [128, 128, 128], embDim: 32, sampler: 'ddpm', sampleSteps: 1000, schedule: 'linear' },
+    data: { name: 'swiss-roll' },
+    train: { steps: 4000, batchSize: 256, lr: 2e-3, ema: 0.995, evalEvery: 1000, checkpointEvery: 2000 },
+    tiny: { model: { hidden: [16, 16], embDim: 8, timesteps: 50, sampleSteps: 50 }, data: { trainSize: 256, testSize: 64 }, train: { ...TINY_TRAIN, batchSize: 16 } },
+    image: false,
+  }),
+  makeSpec({
+    id: 'ddpm',
+    description: 'DDPM on MNIST-size images (small UNet: residual blocks, timestep embedding, attention at the lowest resolution)',
+    model: {},
+    data: { name: 'mnist' },
+    train: { steps: 6000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
+    tiny: { model: TINY_UNET, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
+    image: true,
+  }),
+  makeSpec({
+    id: 'ddpm-cond',
+    description: 'Class-conditional DDPM on MNIST with classifier-free guidance (label dropout 0.1; --label / --guidance)',
+    model: { condition: 'class' },
+    data: { name: 'mnist' },
+    train: { steps: 6000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
+    tiny: { model: TINY_UNET, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
+    image: true,
+  }),
+  makeSpec({
+    id: 'ddpm-sr',
+    description: '2× super-resolution diffusion (14×14 → 28×28 MNIST), conditioned on the bilinearly upsampled low-resolution image',
+    model: { condition: 'lowres', channelMults: [1, 2], attention: false },
+    data: { name: 'mnist' },
+    train: { steps: 3000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
+    tiny: { model: { ...TINY_UNET, attention: false }, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
+    image: true,
+  }),
+];

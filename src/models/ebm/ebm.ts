@@ -1,0 +1,106 @@
+// An energy-based model p(x) ∝ exp(−E_θ(x)) (Du & Mordatch 2019): an MLP or small conv energy
+// network, sampled by short-run SGLD from uniform noise; trained by the contrastive-divergence recipe.
+import { tf, tfl } from '../../engine/tf.js';
+import type { Rng } from '../../random/rng.js';
+import type { DataInfo, GenModel, SampleOptions } from '../types.js';
+import { sgld, type SgldOptions } from '../../samplers/langevin.js';
+import { heatmap, type RgbaImage } from '../../io/png.js';
+
+type Sym = tfl.SymbolicTensor;
+
+/** EBM settings (the `model` section of its config). */
+export interface EbmModelConfig {
+  /** 'auto': conv for images, MLP for vectors. */
+  arch: 'auto' | 'mlp' | 'conv';
+  hidden: number[];
+  filters: number;
+  /** Chains start from U[lo, hi]^D and stay in that box (data in [0,1] for images). */
+  box: [number, number];
+  /** SGLD step size λ, noise σ and ∇E clip (Du & Mordatch 2019, App. A). */
+  stepSize: number;
+  noise: number;
+  gradClip: number;
+  /** SGLD steps per training iteration (K) and for `sample` from fresh noise. */
+  trainSteps: number;
+  sampleSteps: number;
+}
+
+function buildEnergy(cfg: EbmModelConfig, data: DataInfo): tfl.LayersModel {
+  const input = tfl.input({ shape: data.shape });
+  let h: Sym = input;
+  const conv = cfg.arch === 'conv' || (cfg.arch === 'auto' && data.kind === 'image');
+  if (conv) {
+    if (data.shape.length !== 3) throw new Error(`The conv energy network needs images [H, W, C]; got [${data.shape.join(', ')}].`);
+    for (const [i, m] of [1, 2, 4].entries()) {
+      h = tfl.layers.conv2d({ filters: cfg.filters * m, kernelSize: 3, strides: i === 0 ? 1 : 2, padding: 'same', activation: 'swish' }).apply(h) as Sym; // [B, H/2^i, W/2^i, ·]
+    }
+  }
+  if (data.shape.length > 1) h = tfl.layers.flatten().apply(h) as Sym;
+  for (const units of cfg.hidden) h = tfl.layers.dense({ units, activation: 'swish' }).apply(h) as Sym;
+  const out = tfl.layers.dense({ units: 1 }).apply(h) as Sym; // [B, 1]
+  return tfl.model({ inputs: input, outputs: out, name: 'energy' }); // reshaped to [B] by energy()
+}
+
+/** The EBM: `energy(x)` [B] and SGLD sampling. */
+export class EnergyModel implements GenModel {
+  readonly networks: { energy: tfl.LayersModel };
+  readonly shape: number[];
+
+  constructor(readonly cfg: EbmModelConfig, data: DataInfo) {
+    if (!(cfg.box[1] > cfg.box[0])) throw new Error(`model.box must be [lo, hi] with lo < hi; got [${cfg.box.join(', ')}].`);
+    this.shape = data.shape;
+    this.networks = { energy: buildEnergy(cfg, data) };
+  }
+
+  /** E_θ(x) for x [B, …] → [B]. */
+  energy(x: tf.Tensor, training = false): tf.Tensor {
+    return tf.reshape(this.networks.energy.apply(x, { training }) as tf.Tensor, [x.shape[0]]);
+  }
+
+  /** n chain starts drawn uniformly from the box [n, …]. */
+  initChains(n: number, rng: Rng): tf.Tensor {
+    return rng.uniformTensor([n, ...this.shape], this.cfg.box[0], this.cfg.box[1]);
+  }
+
+  /** SGLD settings for `steps` steps. */
+  sgldOptions(steps: number): SgldOptions {
+    return { steps, stepSize: this.cfg.stepSize, noise: this.cfg.noise, gradClip: this.cfg.gradClip, clamp: this.cfg.box };
+  }
+
+  /** Runs SGLD from `x` (ownership taken) for `steps` steps. */
+  langevin(x: tf.Tensor, steps: number, rng: Rng): tf.Tensor {
+    return sgld((y) => this.energy(y), x, rng, this.sgldOptions(steps));
+  }
+
+  /** n samples: SGLD (opts.steps, default sampleSteps) from uniform noise. */
+  sample(n: number, rng: Rng, opts: SampleOptions = {}): tf.Tensor {
+    return this.langevin(this.initChains(n, rng), opts.steps ?? this.cfg.sampleSteps, rng);
+  }
+
+  /** Energies on a res×res grid over [lo, hi]² (row 0 at the top = highest y), 2-D models only. */
+  energyGrid(res: number, range: [number, number]): Float32Array {
+    if (this.shape.length !== 1 || this.shape[0] !== 2) throw new Error('An energy landscape needs a 2-D model.');
+    const [lo, hi] = range;
+    const pts = new Float32Array(res * res * 2);
+    for (let r = 0; r < res; r++) {
+      for (let c = 0; c < res; c++) {
+        pts[2 * (r * res + c)] = lo + ((hi - lo) * (c + 0.5)) / res;
+        pts[2 * (r * res + c) + 1] = hi - ((hi - lo) * (r + 0.5)) / res;
+      }
+    }
+    const e = tf.tidy(() => this.energy(tf.tensor2d(pts, [res * res, 2])));
+    const v = (e.dataSync() as Float32Array).slice();
+    e.dispose();
+    return v;
+  }
+
+  /** The energy landscape as a viridis heatmap PNG raster (bright = high density, i.e. low energy). */
+  energyLandscape(res = 128, range: [number, number] = this.cfg.box, scale = 2): RgbaImage {
+    const e = this.energyGrid(res, range);
+    return heatmap(e.map((v) => -v), res, res, { scale });
+  }
+
+  dispose(): void {
+    this.networks.energy.dispose();
+  }
+}

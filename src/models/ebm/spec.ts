@@ -1,0 +1,71 @@
+// Registry entry of the energy-based family: an EBM trained by contrastive divergence with short-run
+// SGLD and a replay buffer (Du & Mordatch 2019) on 2-D points (default ring of 8) or MNIST (preset).
+import { z } from 'zod';
+import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import type { ModelSpec } from '../types.js';
+import { initWeights } from '../../nn/init.js';
+import { CD_DEFAULTS, type CdOptions } from '../../train/recipes/contrastive-divergence.js';
+import { EnergyModel, type EbmModelConfig } from './ebm.js';
+
+/** Full EBM config. */
+export interface EbmConfig {
+  seed: number;
+  model: EbmModelConfig;
+  data: DataConfig;
+  train: TrainConfig;
+  cd: CdOptions;
+}
+
+const schema = z.strictObject({
+  seed: z.number().int().default(1),
+  model: z
+    .strictObject({
+      arch: z.enum(['auto', 'mlp', 'conv']).default('auto'),
+      hidden: z.array(z.number().int().positive()).default([128, 128, 128]),
+      filters: z.number().int().positive().default(16),
+      box: z.tuple([z.number(), z.number()]).default([-3, 3]),
+      stepSize: z.number().positive().default(0.05),
+      noise: z.number().min(0).default(0.02),
+      gradClip: z.number().min(0).default(0),
+      trainSteps: z.number().int().positive().default(40),
+      sampleSteps: z.number().int().positive().default(200),
+    })
+    .prefault({}),
+  data: dataSchema({ name: 'ring-8' }),
+  train: trainSchema({ steps: 3000, batchSize: 128, lr: 1e-3, beta1: 0, beta2: 0.999, evalEvery: 0, checkpointEvery: 1000 }),
+  cd: z
+    .strictObject({
+      bufferSize: z.number().int().positive().default(CD_DEFAULTS.bufferSize),
+      reinit: z.number().min(0).max(1).default(CD_DEFAULTS.reinit),
+      alpha: z.number().min(0).default(CD_DEFAULTS.alpha),
+    })
+    .prefault({}),
+}) as unknown as z.ZodType<EbmConfig>;
+
+/** The EBM. */
+export const ebmSpec: ModelSpec<EbmConfig> = {
+  id: 'ebm',
+  family: 'ebm',
+  description: 'Energy-based model trained by contrastive divergence with short-run SGLD and a replay buffer (2-D points; MNIST preset)',
+  schema,
+  presets: {
+    tiny: {
+      model: { hidden: [16, 16], trainSteps: 3, sampleSteps: 5 },
+      data: { trainSize: 256, testSize: 64 },
+      train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
+      cd: { bufferSize: 64 },
+    },
+    mnist: {
+      model: { arch: 'conv', hidden: [128], filters: 16, box: [0, 1], stepSize: 10, noise: 0.005, gradClip: 0.01, trainSteps: 60, sampleSteps: 200 },
+      data: { name: 'mnist' },
+      train: { steps: 3000, batchSize: 64, lr: 1e-4, beta1: 0, beta2: 0.999 },
+    },
+  },
+  capabilities: { data: ['vector', 'image'], conditional: false, output: 'points', latent: false, likelihood: false },
+  recipe: 'contrastive-divergence',
+  create(config, rng, data) {
+    const m = new EnergyModel(config.model, data);
+    initWeights(Object.values(m.networks), rng);
+    return m;
+  },
+};
