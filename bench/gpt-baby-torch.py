@@ -16,6 +16,7 @@ p.add_argument('--iters', type=int, default=2000)
 p.add_argument('--seed', type=int, default=1337)
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--eval-iters', type=int, default=200)
+p.add_argument('--no-embed-decay', action='store_true', help='decay Linear weights only (nanoGPT before its Feb 2023 configure_optimizers rewrite)')
 a = p.parse_args()
 torch.set_num_threads(a.threads)
 torch.manual_seed(a.seed)
@@ -35,8 +36,10 @@ for name, prm in model.named_parameters():
         std = 0.02 / math.sqrt(2 * cfg['n_layer']) if name.endswith('c_proj.weight') else 0.02
         torch.nn.init.normal_(prm, 0.0, std)
 params = [q for q in model.parameters() if q.requires_grad]
-opt = torch.optim.AdamW([{'params': [q for q in params if q.dim() >= 2], 'weight_decay': 0.1},
-                         {'params': [q for q in params if q.dim() < 2], 'weight_decay': 0.0}], lr=lr, betas=(0.9, 0.99))
+embeds = {id(model.transformer.wte.weight), id(model.transformer.wpe.weight)} if a.no_embed_decay else set()
+decay = [q for q in params if q.dim() >= 2 and id(q) not in embeds]
+opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.1},
+                         {'params': [q for q in params if all(q is not d for d in decay)], 'weight_decay': 0.0}], lr=lr, betas=(0.9, 0.99))
 
 
 def get_batch(split):
@@ -86,5 +89,5 @@ for it in range(a.iters):
         print(json.dumps({'iter': it, 'loss': loss.item(), 'sec': time.time() - t0}), file=sys.stderr, flush=True)
 train_sec = time.time() - t0
 est = estimate_loss()
-print(json.dumps({'name': 'gpt-baby-torch', 'torch': torch.__version__, 'threads': a.threads, 'seed': a.seed, 'iters': a.iters,
+print(json.dumps({'name': 'gpt-baby-torch', 'torch': torch.__version__, 'threads': a.threads, 'seed': a.seed, 'iters': a.iters, 'embedDecay': not a.no_embed_decay,
                   'trainSec': train_sec, 'msPerIter': 1000 * train_sec / a.iters, 'estimate': {'evalIters': a.eval_iters, **est}}))

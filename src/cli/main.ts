@@ -5,7 +5,7 @@ import { registerQuickstart, registerTrain } from './commands/train.js';
 import { registerSample } from './commands/sample.js';
 import { registerEval } from './commands/eval.js';
 import { registerEvalFeatures } from './commands/eval-features.js';
-import { registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
+import { registerEvalAccuracy, registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
 import { registerInfo } from './commands/info.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerBench } from './commands/bench.js';
@@ -32,6 +32,7 @@ export function buildProgram(): Command {
   const evalCmd = registerEval(program);
   registerEvalFeatures(evalCmd);
   registerEvalCompare(evalCmd);
+  registerEvalAccuracy(evalCmd);
   registerEvalRun(evalCmd);
   registerEvalAnomaly(evalCmd);
   registerEvalMig(evalCmd);

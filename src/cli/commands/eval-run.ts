@@ -2,6 +2,7 @@
 // (or of a folder of PNGs) against a dataset's test split, in a named extractor's features.
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { tf } from '../../engine/tf.js';
 import path from 'node:path';
 import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
@@ -119,4 +120,44 @@ export function registerEvalCompare(evalCmd: Command): void {
         ex.dispose();
       }
     });
+}
+
+/** Adds `eval accuracy DIR`: test-split accuracy of a trained classifier run. */
+export function registerEvalAccuracy(evalCmd: Command): void {
+  evalCmd
+    .command('accuracy')
+    .description('Test-split accuracy of a trained classifier run (e.g. the feature extractor)')
+    .argument('<dir>', 'run directory of a classifier')
+    .option('--n <n>', 'test examples (default: the whole test split)')
+    .option('--json', 'print one JSON object')
+    .action(async (dir: string, o, cmd: Command) => {
+      await initNodeEngine(globalBackend(cmd));
+      const s = await openSession({ checkpoint: dir });
+      try {
+        if (s.spec.capabilities.output !== 'labels') throw new Error(`Model "${s.spec.id}" is not a classifier.`);
+        const net = Object.values(s.model.networks)[0];
+        const n = o.n === undefined ? s.data.test.size : Math.min(intOption('n', o.n, s.data.test.size), s.data.test.size);
+        let correct = 0;
+        for (let start = 0; start < n; start += 500) {
+          const b = s.data.test.batch(Array.from({ length: Math.min(500, n - start) }, (_, i) => start + i));
+          const pred = tidyArgMax(net.predict(b.x) as tf.Tensor);
+          const y = b.y!.dataSync();
+          pred.forEach((p, i) => (correct += p === y[i] ? 1 : 0));
+          b.x.dispose();
+          b.y?.dispose();
+        }
+        const out = { model: s.spec.id, dir, dataset: `${s.config.data.name}/test`, n, accuracy: correct / n };
+        process.stdout.write(o.json ? JSON.stringify(out) + '\n' : `accuracy ${(100 * out.accuracy).toFixed(2)} % on ${n} ${out.dataset} images\n`);
+      } finally {
+        s.dispose();
+      }
+    });
+}
+
+function tidyArgMax(logits: tf.Tensor): Int32Array {
+  const idx = tf.argMax(logits, 1);
+  const v = idx.dataSync() as Int32Array;
+  idx.dispose();
+  logits.dispose();
+  return v;
 }
