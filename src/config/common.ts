@@ -73,12 +73,13 @@ export const TRAIN_DEFAULTS: TrainConfig = {
 };
 
 /** Data source settings: a dataset name (see `genlab list --datasets`) and an optional path. */
-export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynamic' | 'threshold' }) {
+export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynamic' | 'threshold'; shift?: number }) {
   return z
     .strictObject({
       name: z.string().default(defaults.name),
       path: z.string().optional(),
       binarize: z.enum(['none', 'dynamic', 'threshold']).default(defaults.binarize ?? 'none'),
+      shift: z.number().int().min(0).default(defaults.shift ?? 0),
       trainSize: z.number().int().positive().optional(),
       testSize: z.number().int().positive().optional(),
       trainClasses: z.array(z.number().int().min(0)).optional(),
@@ -93,6 +94,8 @@ export interface DataConfig {
   path?: string;
   /** 'dynamic' draws Bernoulli pixels every batch (standard for binarised-MNIST likelihoods). */
   binarize: 'none' | 'dynamic' | 'threshold';
+  /** Training augmentation: random translation of images by up to this many pixels (0 = off). */
+  shift: number;
   trainSize?: number;
   testSize?: number;
   /** Labelled data: keep only these classes in the train split (one-class anomaly detection). */

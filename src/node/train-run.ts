@@ -5,7 +5,7 @@ import path from 'node:path';
 import { engineInfo } from '../engine/backend.js';
 import type { TrainEvent, TrainListener } from '../train/events.js';
 import { runTrainer, type TrainResult } from '../train/trainer.js';
-import { makePrepare } from '../train/prepare.js';
+import { makePrepare, makeTrainPrepare } from '../train/prepare.js';
 import { saveCheckpoint } from './checkpoint.js';
 import { writeRunArtifacts } from './artifacts.js';
 import { initNodeEngine } from './engine.js';
@@ -65,7 +65,8 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     trainData: session.data.train,
     testData: session.data.test,
     dataRng: session.dataRng,
-    prepare: makePrepare(session.config.data),
+    prepare: makeTrainPrepare(session.config.data),
+    evalPrepare: makePrepare(session.config.data),
     startStep: session.step,
     signal: o.signal,
     onEvent: listener,

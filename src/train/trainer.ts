@@ -22,6 +22,8 @@ export interface TrainOptions {
   /** Drives data-side noise (binarisation); its state is checkpointed by the caller. */
   dataRng: Rng;
   prepare?: PrepareBatch;
+  /** Transform of held-out batches (default: `prepare`); augmentation belongs only to `prepare`. */
+  evalPrepare?: PrepareBatch;
   /** First step to run (a resumed run starts where its checkpoint ended). */
   startStep?: number;
   /** Aborting (e.g. on SIGINT) writes a checkpoint and ends with reason 'interrupted'. */
@@ -80,7 +82,7 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
   };
   const evaluate = async () => {
     if (!o.testData || !o.recipe.evaluate) return;
-    const batches = evalBatches(o.testData, 250, o.evalExamples ?? 2000, o.prepare, new Rng(7));
+    const batches = evalBatches(o.testData, 250, o.evalExamples ?? 2000, 'evalPrepare' in o ? o.evalPrepare : o.prepare, new Rng(7));
     lastEval = o.recipe.evaluate(batches);
     emit({ type: 'eval', step, metrics: lastEval });
   };

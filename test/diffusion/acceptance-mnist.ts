@@ -2,6 +2,7 @@
 // ddpm-cond run in a classifier's features, inpainting PSNR (centre 14×14 removed) vs the training-mean
 // fill, and super-resolution PSNR (14×14 → 28×28) vs bicubic.
 // Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=3]
+// ('' as EXTRACTOR skips FID/accuracy.)
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { initNodeEngine } from '../../src/node/engine.js';

@@ -135,7 +135,7 @@ export class DiffusionModel implements LikelihoodModel {
   private scheduler(opts: DiffusionSampleOptions) {
     const sampler = (opts.sampler ?? this.cfg.sampler) as SamplerName;
     if (sampler !== 'ddpm' && sampler !== 'ddim') throw new Error(`Unknown sampler "${sampler}"; use ddpm or ddim.`);
-    const steps = opts.steps ?? (sampler === this.cfg.sampler ? this.cfg.sampleSteps : sampler === 'ddpm' ? this.cfg.timesteps : this.cfg.sampleSteps);
+    const steps = opts.steps ?? (sampler === this.cfg.sampler ? this.cfg.sampleSteps : sampler === 'ddpm' ? this.cfg.timesteps : Math.min(50, this.cfg.timesteps));
     const cfg = { numTrainTimesteps: this.cfg.timesteps, schedule: this.cfg.schedule, prediction: this.cfg.prediction, clipRange: this.isImage ? 1 : 0 };
     return makeScheduler(sampler, cfg, steps, opts.eta ?? this.cfg.eta);
   }

@@ -20,6 +20,8 @@ export interface EbmModelConfig {
   stepSize: number;
   noise: number;
   gradClip: number;
+  /** SGLD noise σ of `sample` (a lower temperature than training's sharpens the modes). */
+  sampleNoise: number;
   /** SGLD steps per training iteration (K) and for `sample` from fresh noise. */
   trainSteps: number;
   sampleSteps: number;
@@ -62,19 +64,19 @@ export class EnergyModel implements GenModel {
     return rng.uniformTensor([n, ...this.shape], this.cfg.box[0], this.cfg.box[1]);
   }
 
-  /** SGLD settings for `steps` steps. */
-  sgldOptions(steps: number): SgldOptions {
-    return { steps, stepSize: this.cfg.stepSize, noise: this.cfg.noise, gradClip: this.cfg.gradClip, clamp: this.cfg.box };
+  /** SGLD settings for `steps` steps (noise σ defaults to the training one). */
+  sgldOptions(steps: number, noise = this.cfg.noise): SgldOptions {
+    return { steps, stepSize: this.cfg.stepSize, noise, gradClip: this.cfg.gradClip, clamp: this.cfg.box };
   }
 
   /** Runs SGLD from `x` (ownership taken) for `steps` steps. */
-  langevin(x: tf.Tensor, steps: number, rng: Rng): tf.Tensor {
-    return sgld((y) => this.energy(y), x, rng, this.sgldOptions(steps));
+  langevin(x: tf.Tensor, steps: number, rng: Rng, noise?: number): tf.Tensor {
+    return sgld((y) => this.energy(y), x, rng, this.sgldOptions(steps, noise));
   }
 
-  /** n samples: SGLD (opts.steps, default sampleSteps) from uniform noise. */
+  /** n samples: SGLD (opts.steps, default sampleSteps; noise sampleNoise) from uniform noise. */
   sample(n: number, rng: Rng, opts: SampleOptions = {}): tf.Tensor {
-    return this.langevin(this.initChains(n, rng), opts.steps ?? this.cfg.sampleSteps, rng);
+    return this.langevin(this.initChains(n, rng), opts.steps ?? this.cfg.sampleSteps, rng, this.cfg.sampleNoise);
   }
 
   /** Energies on a res×res grid over [lo, hi]² (row 0 at the top = highest y), 2-D models only. */

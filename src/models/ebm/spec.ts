@@ -26,6 +26,7 @@ const schema = z.strictObject({
       box: z.tuple([z.number(), z.number()]).default([-3, 3]),
       stepSize: z.number().positive().default(0.05),
       noise: z.number().min(0).default(0.02),
+      sampleNoise: z.number().min(0).default(0.005),
       gradClip: z.number().min(0).default(0),
       trainSteps: z.number().int().positive().default(40),
       sampleSteps: z.number().int().positive().default(200),
@@ -56,7 +57,7 @@ export const ebmSpec: ModelSpec<EbmConfig> = {
       cd: { bufferSize: 64 },
     },
     mnist: {
-      model: { arch: 'conv', hidden: [128], filters: 16, box: [0, 1], stepSize: 10, noise: 0.005, gradClip: 0.01, trainSteps: 60, sampleSteps: 200 },
+      model: { arch: 'conv', hidden: [128], filters: 16, box: [0, 1], stepSize: 10, noise: 0.005, sampleNoise: 0.005, gradClip: 0.01, trainSteps: 60, sampleSteps: 200 },
       data: { name: 'mnist' },
       train: { steps: 3000, batchSize: 64, lr: 1e-4, beta1: 0, beta2: 0.999 },
     },
