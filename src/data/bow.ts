@@ -67,6 +67,8 @@ export interface BowOptions {
   maxDocFraction?: number;
   /** Least number of content words in a kept paragraph (default 10). */
   minWords?: number;
+  /** Keep at most this many paragraphs per source text, the first ones (default 3000), so one long book cannot dominate. */
+  maxPerSource?: number;
   /** Held-out documents (default 10 %). */
   testSize?: number;
   /** Keep at most this many training documents (default all). */
@@ -78,7 +80,7 @@ export interface BowOptions {
 /** Turns named texts into train/test BowDatasets over a shared vocabulary fitted on the train split. */
 export function bowDatasets(texts: { name: string; text: string }[], o: BowOptions = {}): { train: BowDataset; test: BowDataset } {
   const docs: { words: string[]; source: number }[] = [];
-  texts.forEach((t, source) => paragraphs(t.text, o.minWords ?? 10).forEach((words) => docs.push({ words, source })));
+  texts.forEach((t, source) => paragraphs(t.text, o.minWords ?? 10).slice(0, o.maxPerSource ?? 3000).forEach((words) => docs.push({ words, source })));
   if (docs.length < 10) throw new Error(`bow: only ${docs.length} paragraphs with ≥ ${o.minWords ?? 10} content words; give more text.`);
   const perm = new Rng(o.seed ?? 0).permutation(docs.length);
   const testSize = o.testSize ?? Math.round(docs.length * 0.1);

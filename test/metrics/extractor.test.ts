@@ -62,7 +62,8 @@ test('eval on a folder of real-digit PNGs: low FID, high precision and recall ag
   assert.equal(r.extractor, 'mnist-classifier');
   assert.ok(r.metrics.precision!.value > 0.8, `precision ${r.metrics.precision!.value}`);
   assert.ok(r.metrics.recall!.value > 0.5, `recall ${r.metrics.recall!.value}`);
-  assert.ok(r.metrics.fid!.value < 20, `FID real vs real ${r.metrics.fid!.value}`);
+  // 300 vs 1000 samples in 128-d carry a small-sample FID bias of ~20; inverted digits score 542, transposed ones 235 (measured)
+  assert.ok(r.metrics.fid!.value < 40, `FID real vs real ${r.metrics.fid!.value}`);
   ex.dispose();
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { Vae, capacityAt, type VaeModelConfig } from '../../src/models/vae/vae.js';
-import { gaussianKlToPrior, logisticNormalPrior, topWordIds } from '../../src/models/topic/prodlda.js';
+import { ProdLda, gaussianKlToPrior, logisticNormalPrior, topWordIds } from '../../src/models/topic/prodlda.js';
 import { trainRun } from '../../src/node/train-run.js';
 import { evaluateAnomaly, evaluateLabelAccuracy, evaluateMig, renderTraversal, topicReport } from '../../src/node/vae-variant-eval.js';
 import { useBackend } from '../helpers/engine.js';
@@ -106,4 +106,26 @@ test('label accuracy counts a classifier\'s agreement with the requested labels'
   } finally {
     run.session.dispose();
   }
+});
+
+test('ProdLDA KL warm-up: weight 0 at step 0, full KL after warm-up and in evaluation', () => {
+  const m = new ProdLda({ topics: 3, hidden: [8], alpha: 1, klWarmup: 10, thetaScale: 5 }, { kind: 'vector', shape: [12] });
+  const x = tf.tensor2d([[1, 0, 2, 0, 0, 3, 0, 1, 0, 0, 1, 0]]);
+  const parts = (step?: number) => {
+    const r = m.loss({ x }, new Rng(4), 'train', step);
+    const v = [r.loss, r.parts.recon, r.parts.kl].map((t) => t.dataSync()[0]);
+    [r.loss, r.parts.recon, r.parts.kl].forEach((t) => t.dispose());
+    return v;
+  };
+  const [l0, r0] = parts(0);
+  close(l0, r0);
+  const [l5, r5, k5] = parts(5);
+  close(l5, r5 + 0.5 * k5);
+  const [le, re, ke] = parts();
+  close(le, re + ke);
+  const p = m.sample(2, new Rng(1)); // word distributions sum to 1
+  const sums = tf.sum(p, 1);
+  Array.from(sums.dataSync()).forEach((v) => close(v, 1));
+  [x, p, sums].forEach((t) => t.dispose());
+  m.dispose();
 });

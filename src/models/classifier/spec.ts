@@ -22,7 +22,7 @@ const schema = z.strictObject({
       featureDim: z.number().int().positive().default(128),
     })
     .prefault({}),
-  data: dataSchema({ name: 'mnist', shift: 2 }),
+  data: dataSchema({ name: 'mnist' }),
   train: trainSchema({ steps: 3750, batchSize: 64, lr: 1e-3, lrSchedule: 'cosine', minLr: 1e-5, evalEvery: 1250, checkpointEvery: 1250 }),
 }) as unknown as z.ZodType<ClassifierConfig>;
 

@@ -14,6 +14,10 @@ export interface ProdLdaModelConfig {
   hidden: number[];
   /** Symmetric Dirichlet concentration α approximated by the logistic-normal prior. */
   alpha: number;
+  /** Steps over which the KL weight rises linearly from 0 to 1 (against posterior collapse); 0 = off. */
+  klWarmup?: number;
+  /** Gain c on θ before the topic–word layer (logits = c·θ·β + b): a BN-free guard against component collapse; 1 = the plain model. */
+  thetaScale?: number;
 }
 
 /**
@@ -53,22 +57,31 @@ export class ProdLda implements LikelihoodModel, LatentModel {
   }
 
   private posterior(x: tf.Tensor, training: boolean): { mu: tf.Tensor; logvar: tf.Tensor } {
-    const [mu, logvar] = tf.split(this.networks.encoder.apply(x, { training }) as tf.Tensor, 2, 1); // [B, K] each
+    // log(1 + counts) keeps long paragraphs from saturating the softplus layers
+    const [mu, logvar] = tf.split(this.networks.encoder.apply(tf.log1p(x), { training }) as tf.Tensor, 2, 1); // [B, K] each
     return { mu, logvar };
+  }
+
+  /** Scaled topic proportions c·softmax(z) [B, K], the decoder's input. */
+  private theta(z: tf.Tensor): tf.Tensor {
+    const c = this.cfg.thetaScale ?? 1;
+    return c === 1 ? tf.softmax(z) : tf.mul(tf.softmax(z), c);
   }
 
   /**
    * Negative ELBO per document, averaged over the batch (nats):
-   * loss = mean_b [ −Σ_v n_bv · log softmax(θ_b·β + b)_v + KL(q(z|w_b) ‖ N(μ₀, σ₀²)) ], θ_b = softmax(z_b).
+   * loss = mean_b [ −Σ_v n_bv · log softmax(θ_b·β + b)_v + w·KL(q(z|w_b) ‖ N(μ₀, σ₀²)) ], θ_b = softmax(z_b),
+   * with w = min(1, step / klWarmup) during warm-up and 1 otherwise (and in evaluation).
    */
-  loss(batch: Batch, rng: Rng): { loss: tf.Scalar; parts: Record<string, tf.Scalar> } {
+  loss(batch: Batch, rng: Rng, _mode?: string, step?: number): { loss: tf.Scalar; parts: Record<string, tf.Scalar> } {
     const x = batch.x; // [B, V] counts
     const { mu, logvar } = this.posterior(x, true);
     const z = tf.add(mu, tf.mul(tf.exp(tf.mul(logvar, 0.5)), rng.normalTensor(mu.shape))); // [B, K]
-    const logp = logSoftmax(this.networks.decoder.apply(tf.softmax(z), { training: true }) as tf.Tensor); // [B, V]
+    const logp = logSoftmax(this.networks.decoder.apply(this.theta(z), { training: true }) as tf.Tensor); // [B, V]
     const recon = tf.mean(tf.neg(tf.sum(tf.mul(x, logp), 1))) as tf.Scalar;
     const kl = tf.mean(gaussianKlToPrior(mu, logvar, this.prior.mu, this.prior.variance)) as tf.Scalar;
-    return { loss: tf.add(recon, kl) as tf.Scalar, parts: { recon, kl } };
+    const w = step !== undefined && (this.cfg.klWarmup ?? 0) > 0 ? Math.min(1, step / this.cfg.klWarmup!) : 1;
+    return { loss: tf.add(recon, tf.mul(kl, w)) as tf.Scalar, parts: { recon, kl } };
   }
 
   /** Posterior means of the topic logits [B, K]. */
@@ -83,7 +96,7 @@ export class ProdLda implements LikelihoodModel, LatentModel {
 
   /** Word distributions softmax(softmax(z)·β + b) [B, V] for topic logits z [B, K]. */
   decode(z: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.exp(logSoftmax(this.networks.decoder.apply(tf.softmax(z)) as tf.Tensor)));
+    return tf.tidy(() => tf.exp(logSoftmax(this.networks.decoder.apply(this.theta(z)) as tf.Tensor)));
   }
 
   /** Word distributions [n, V] of n documents with z drawn from the prior (scaled by the temperature). */

@@ -21,6 +21,8 @@ const schema = z.strictObject({
       topics: z.number().int().min(2).default(20),
       hidden: z.array(z.number().int().positive()).default([100, 100]),
       alpha: z.number().positive().default(1),
+      klWarmup: z.number().int().min(0).default(0),
+      thetaScale: z.number().positive().default(1),
     })
     .prefault({}),
   data: z
@@ -50,10 +52,11 @@ export const prodLdaSpec: ModelSpec<ProdLdaConfig> = {
       data: { vocabSize: 200, trainSize: 400, testSize: 100 },
       train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
     },
+    // the acceptance run: KL warm-up and the θ gain keep the topics in use (no BN here, unlike the paper)
     gutenberg: {
-      model: { topics: 20, hidden: [100, 100] },
-      data: { vocabSize: 2000 },
-      train: { steps: 3000, batchSize: 200, lr: 2e-3 },
+      model: { topics: 20, hidden: [100, 100], klWarmup: 600, thetaScale: 20 },
+      data: { vocabSize: 1000 },
+      train: { steps: 1500, batchSize: 128, lr: 2e-3, beta1: 0.9 },
     },
   },
   capabilities: { data: ['vector'], conditional: false, output: 'table', latent: true, likelihood: false },

@@ -24,7 +24,7 @@ export const betaVaeSpec: ModelSpec<VaeConfig> = {
     // plain VAE baseline for the MIG comparison (same networks and steps, β = 1)
     vae: { model: { beta: 1 } },
     // the small CPU budget of the MIG acceptance runs (compare with --set model.beta=1)
-    mig: { model: { hidden: [256], latentDim: 10 }, train: { steps: 1500, batchSize: 64, evalEvery: 0, checkpointEvery: 0 } },
+    mig: { model: { hidden: [256], latentDim: 10 }, train: { steps: 1200, batchSize: 64, evalEvery: 0, checkpointEvery: 0 } },
     // Burgess et al. 2018: γ·|KL − C|, C growing linearly to 25 nats
     capacity: { model: { capacity: 25, capacitySteps: 2500, gamma: 100 } },
   },
