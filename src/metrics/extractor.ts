@@ -1,5 +1,6 @@
 // Feature extractors: a network mapping images to features (penultimate layer) and class
 // probabilities (softmax), the role Inception-v3 plays in torch-fidelity, as a small registry.
+import type * as tfconv from '@tensorflow/tfjs-converter';
 import { tf, tfl } from '../engine/tf.js';
 import { makeFeatures, type Features } from './features.js';
 import type { ClassProbabilities } from './inception-score.js';
@@ -85,4 +86,23 @@ export function extractAll(
   const features = makeFeatures(concat(feats, ex.featureDim), n, ex.featureDim, ex.id);
   const probabilities = ex.probabilities && ex.numClasses ? { data: concat(probs, ex.numClasses), n, classes: ex.numClasses } : undefined;
   return { features, probabilities };
+}
+
+/** Wraps a tfjs graph model (e.g. a converted TensorFlow classifier): features = its output or the named node. */
+export function extractorFromGraphModel(id: string, model: tfconv.GraphModel, featureNode?: string): FeatureExtractor {
+  const inputShape = model.inputs[0]?.shape;
+  if (!inputShape || inputShape.length !== 4) throw new Error(`Extractor ${id}: a graph model with one image input [batch, H, W, C] is needed.`);
+  const run = (x: tf.Tensor) => (featureNode ? model.execute(x, featureNode) : model.predict(x)) as tf.Tensor;
+  const probe = tf.tidy(() => run(tf.zeros([1, ...inputShape.slice(1).map((d) => (d < 0 ? 1 : d))])));
+  const featureDim = probe.shape[1] as number;
+  const rank = probe.shape.length;
+  probe.dispose();
+  if (rank !== 2) throw new Error(`Extractor ${id}: ${featureNode ?? 'the output'} is rank ${rank}; features must be [batch, d].`);
+  return {
+    id,
+    inputShape: inputShape.slice(1),
+    featureDim,
+    features: (x) => tf.tidy(() => run(x)),
+    dispose: () => model.dispose(),
+  };
 }

@@ -14,7 +14,7 @@ export interface InceptionScoreResult {
   std: number;
   ddof: 0;
   splits: number;
-  scores: Float64Array;
+  scores: number[];
 }
 
 function checkProbabilities(p: ClassProbabilities): void {
@@ -77,5 +77,5 @@ export function inceptionScore(probs: ClassProbabilities, opts: { splits?: numbe
   mean /= splits;
   let varSum = 0;
   for (const v of scores) varSum += (v - mean) * (v - mean);
-  return { mean, std: Math.sqrt(varSum / splits), ddof: 0, splits, scores };
+  return { mean, std: Math.sqrt(varSum / splits), ddof: 0, splits, scores: Array.from(scores) };
 }

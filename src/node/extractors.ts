@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractorFromLayersModel, type FeatureExtractor } from '../metrics/extractor.js';
+import { readFile } from 'node:fs/promises';
+import type * as tfconv from '@tensorflow/tfjs-converter';
+import { tf } from '../engine/tf.js';
+import { extractorFromGraphModel, extractorFromLayersModel, type FeatureExtractor } from '../metrics/extractor.js';
 import { loadLayersModel } from './model-files.js';
 
 /** Built-in extractors: id → folder under the package's weights/ and the datasets they suit. */
@@ -22,13 +25,49 @@ export function defaultExtractorFor(dataset: string): string | null {
   return Object.entries(BUILTIN_EXTRACTORS).find(([, e]) => e.datasets.includes(dataset))?.[0] ?? null;
 }
 
-/** Loads a built-in extractor by id, or a tfjs layers model from a directory path (its penultimate layer gives the features). */
+async function isGraphModel(dir: string): Promise<boolean> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')).format === 'graph-model';
+  } catch {
+    return false;
+  }
+}
+
+/** Loads a tfjs graph model (model.json + weight shards) from a directory without tfjs-node. */
+export async function loadGraphModelDir(dir: string): Promise<tfconv.GraphModel> {
+  const tfconvModule = await import('@tensorflow/tfjs-converter');
+  const json = JSON.parse(await readFile(path.join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+  const specs = json.weightsManifest.flatMap((g) => g.weights);
+  const shards = await Promise.all(json.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(path.join(dir, p))));
+  const data = Buffer.concat(shards);
+  const artifacts: tf.io.ModelArtifacts = {
+    modelTopology: json.modelTopology,
+    format: json.format,
+    generatedBy: json.generatedBy,
+    convertedBy: json.convertedBy,
+    signature: json.signature,
+    userDefinedMetadata: json.userDefinedMetadata,
+    weightSpecs: specs,
+    weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer,
+  };
+  return tfconvModule.loadGraphModel(tf.io.fromMemory(artifacts));
+}
+
+/**
+ * Loads a built-in extractor by id, or a model directory: a tfjs layers model (features from the
+ * penultimate layer, or `DIR#layerName`) or a graph model (features from its output, or `DIR#nodeName`).
+ */
 export async function loadExtractor(idOrPath: string): Promise<FeatureExtractor> {
   const builtin = BUILTIN_EXTRACTORS[idOrPath];
   if (builtin) {
     const dir = path.join(weightsDir(), builtin.dir);
     return extractorFromLayersModel(idOrPath, await loadLayersModel(dir), 'features');
   }
-  if (existsSync(idOrPath)) return extractorFromLayersModel(`path:${path.resolve(idOrPath)}`, await loadLayersModel(idOrPath));
+  const [dir, node] = idOrPath.split('#');
+  if (existsSync(dir)) {
+    const id = `path:${path.resolve(idOrPath)}`;
+    if (await isGraphModel(dir)) return extractorFromGraphModel(id, await loadGraphModelDir(dir), node);
+    return extractorFromLayersModel(id, await loadLayersModel(dir), node);
+  }
   throw new Error(`Unknown feature extractor "${idOrPath}": not a built-in (${Object.keys(BUILTIN_EXTRACTORS).join(', ')}) and no such directory.`);
 }

@@ -28,7 +28,7 @@ export function registerEvalRun(evalCmd: Command): void {
   evalCmd
     .argument('[dir]', 'run directory (samples the model) or a folder of PNG images')
     .option('--n <n>', 'generated samples and real test images (at most the test split)', '10000')
-    .option('--extractor <id|dir>', 'feature extractor: mnist-classifier | fashion-mnist-classifier | a tfjs layers model directory')
+    .option('--extractor <id|dir>', 'feature extractor: mnist-classifier | fashion-mnist-classifier | a tfjs layers/graph model directory (DIR#layerOrNode picks the feature layer)')
     .option('--real <dataset>', 'dataset whose test split is the reference (default: the run\'s dataset; mnist for PNG folders)')
     .option('--metrics <list>', 'comma-separated metrics', 'fid,kid,precision,recall,density,coverage')
     .option('--seed <s>', 'sampling / KID subset seed', '0')
