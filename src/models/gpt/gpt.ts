@@ -38,13 +38,13 @@ export class Gpt implements LikelihoodModel {
   readonly blockSize: number;
 
   constructor(readonly cfg: GptModelConfig, vocabSize: number, blockSize: number, causal = true) {
+    if (!(Number.isInteger(cfg.frozenBlocks) && cfg.frozenBlocks >= 0 && cfg.frozenBlocks <= cfg.nLayer)) {
+      throw new Error(`model.frozenBlocks must be an integer in 0..${cfg.nLayer} (model.nLayer), got ${cfg.frozenBlocks}.`);
+    }
     this.vocabSize = vocabSize;
     this.blockSize = blockSize;
     this.net = buildGptNetwork(cfg, vocabSize, blockSize, causal);
     this.networks = { gpt: this.net.model };
-    if (!(Number.isInteger(cfg.frozenBlocks) && cfg.frozenBlocks >= 0 && cfg.frozenBlocks <= cfg.nLayer)) {
-      throw new Error(`model.frozenBlocks must be an integer in 0..${cfg.nLayer} (model.nLayer), got ${cfg.frozenBlocks}.`);
-    }
     this.net.blocks.forEach((b, i) => (b.trainable = i >= cfg.frozenBlocks));
     this.net.embedding.trainable = !cfg.freezeEmbeddings;
   }

@@ -61,6 +61,11 @@ export const adversarialRecipe: RecipeFactory = (genModel, config, rng) => {
   };
 
   const update = (opt: typeof optD, vars: tf.Variable[], grads: tf.Tensor[]): number => {
+    if (!(train.gradClip > 0)) {
+      opt.apply(vars, grads); // no norm readback when clipping is off
+      grads.forEach((g) => g.dispose());
+      return 0;
+    }
     const clipped = clipByGlobalNorm(grads, train.gradClip);
     opt.apply(vars, clipped.grads);
     clipped.grads.forEach((g) => g.dispose());
