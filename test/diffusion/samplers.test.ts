@@ -6,6 +6,7 @@ import { tf, tfl } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { timestepEmbedding } from '../../src/nn/timestep-embedding.js';
 import { GroupNorm } from '../../src/nn/group-norm.js';
+import { FourierFeatures } from '../../src/nn/fourier-features.js';
 import { guidedDenoise } from '../../src/samplers/guidance.js';
 import { inpaint } from '../../src/samplers/inpaint.js';
 import { annealedLangevin, sgld } from '../../src/samplers/langevin.js';
@@ -45,7 +46,20 @@ describe('diffusion building blocks (wasm)', () => {
     for (const m of mean.dataSync()) assert.ok(Math.abs(m) < 1e-4);
     for (const s of variance.dataSync()) assert.ok(Math.abs(s - 1) < 1e-3);
     tf.dispose([x, y, g, mean, variance]);
-    void tfl;
+  });
+
+  test('Fourier features: [B, 2m] with sin² + cos² = 1 and seeded frequencies', () => {
+    const inp = tfl.input({ shape: [2] });
+    const layer = new FourierFeatures({ features: 3 });
+    const model = tfl.model({ inputs: inp, outputs: layer.apply(inp) as tfl.SymbolicTensor });
+    layer.initFrequencies(new Rng(1), 2);
+    const y = model.predict(tf.tensor2d([[0.3, -1], [2, 0.5]])) as tf.Tensor;
+    assert.deepEqual(y.shape, [2, 6]);
+    const v = y.dataSync();
+    for (let b = 0; b < 2; b++) for (let j = 0; j < 3; j++) assert.ok(Math.abs(v[b * 6 + j] ** 2 + v[b * 6 + 3 + j] ** 2 - 1) < 1e-5);
+    assert.equal(model.trainableWeights.length, 0);
+    tf.dispose(y);
+    model.dispose();
   });
 
   test('classifier-free guidance = ε_u + s·(ε_c − ε_u), one batched call', () => {

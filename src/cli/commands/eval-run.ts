@@ -11,7 +11,7 @@ import { datasetImages, evaluateImages, loadFolderImages, modelImages, realTestS
 import { loadDataset } from '../../node/datasets.js';
 import { checkExtractorInput } from '../../metrics/extractor.js';
 import { parseMetricList } from '../../metrics/evaluate.js';
-import { globalBackend, intOption } from '../options.js';
+import { globalBackend, intOption, withRunSession } from '../options.js';
 
 function formatReport(r: Awaited<ReturnType<typeof evaluateImages>>): string {
   const m = r.metrics;
@@ -131,9 +131,7 @@ export function registerEvalAccuracy(evalCmd: Command): void {
     .option('--n <n>', 'test examples (default: the whole test split)')
     .option('--json', 'print one JSON object')
     .action(async (dir: string, o, cmd: Command) => {
-      await initNodeEngine(globalBackend(cmd));
-      const s = await openSession({ checkpoint: dir });
-      try {
+      await withRunSession(dir, cmd, (s) => {
         if (s.spec.capabilities.output !== 'labels') throw new Error(`Model "${s.spec.id}" is not a classifier.`);
         const net = Object.values(s.model.networks)[0];
         const n = o.n === undefined ? s.data.test.size : Math.min(intOption('n', o.n, s.data.test.size), s.data.test.size);
@@ -148,9 +146,7 @@ export function registerEvalAccuracy(evalCmd: Command): void {
         }
         const out = { model: s.spec.id, dir, dataset: `${s.config.data.name}/test`, n, accuracy: correct / n };
         process.stdout.write(o.json ? JSON.stringify(out) + '\n' : `accuracy ${(100 * out.accuracy).toFixed(2)} % on ${n} ${out.dataset} images\n`);
-      } finally {
-        s.dispose();
-      }
+      });
     });
 }
 

@@ -1,9 +1,7 @@
 // `genlab eval ...`: likelihood (IWAE NLL) of a run; feature-based metrics live in eval-features.ts.
 import { Command } from 'commander';
-import { initNodeEngine } from '../../node/engine.js';
-import { openSession } from '../../node/session.js';
 import { evaluateNll } from '../../node/eval-nll.js';
-import { globalBackend, intOption } from '../options.js';
+import { intOption, withRunSession } from '../options.js';
 
 /** Registers `eval` and its `nll` subcommand; returns the `eval` command for more subcommands. */
 export function registerEval(program: Command): Command {
@@ -17,9 +15,7 @@ export function registerEval(program: Command): Command {
     .option('--seed <s>', 'seed of the importance samples', '0')
     .option('--json', 'print one JSON object')
     .action(async (dir: string, o, cmd: Command) => {
-      await initNodeEngine(globalBackend(cmd));
-      const s = await openSession({ checkpoint: dir });
-      try {
+      await withRunSession(dir, cmd, (s) => {
         const r = evaluateNll(s, {
           k: intOption('k', o.k, 500),
           n: intOption('n', o.n, 1000),
@@ -29,9 +25,7 @@ export function registerEval(program: Command): Command {
         const out = { model: s.spec.id, dir, step: s.step, dataset: `${s.config.data.name}/test`, ...r };
         if (o.json) process.stdout.write(JSON.stringify(out) + '\n');
         else process.stdout.write(`\nIWAE NLL (k=${r.k}, n=${r.n}): ${r.nll.toFixed(2)} ± ${r.stderr.toFixed(2)} nats (${r.seconds.toFixed(1)} s)\n`);
-      } finally {
-        s.dispose();
-      }
+      });
     });
   return evalCmd;
 }

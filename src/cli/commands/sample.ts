@@ -2,11 +2,9 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { initNodeEngine } from '../../node/engine.js';
-import { openSession } from '../../node/session.js';
 import { renderInterpolation, renderSamples } from '../../node/artifacts.js';
 import { encodePng } from '../../node/png-codec.js';
-import { globalBackend, intOption } from '../options.js';
+import { intOption, withRunSession } from '../options.js';
 import { hasSamplerFlags, samplerOptions, withSamplerFlags } from './diffusion-common.js';
 import { Rng } from '../../random/rng.js';
 import { imageGrid, scatterPlot } from '../../io/png.js';
@@ -23,12 +21,10 @@ export function registerSample(program: Command): void {
     .option('--interpolate <method>', 'instead of samples, decode latent interpolations (lerp | slerp)')
     .option('--energy', 'energy-based 2-D models: also write the energy landscape heatmap (DIR/energy.png)');
   withSamplerFlags(cmd).action(async (dir: string, o, cmd: Command) => {
-      await initNodeEngine(globalBackend(cmd));
       const n = intOption('n', o.n, 64);
       const seed = Number(o.seed);
       if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${o.seed}".`);
-      const s = await openSession({ checkpoint: dir });
-      try {
+      await withRunSession(dir, cmd, async (s) => {
         let img;
         if (o.interpolate) {
           if (o.interpolate !== 'lerp' && o.interpolate !== 'slerp') throw new Error(`--interpolate must be lerp or slerp, got "${o.interpolate}".`);
@@ -51,8 +47,6 @@ export function registerSample(program: Command): void {
         const out = o.out ?? path.join(dir, o.interpolate ? `interpolation-${o.interpolate}.png` : `samples-seed${seed}.png`);
         await writeFile(out, encodePng(img));
         process.stdout.write(`${out}\n`);
-      } finally {
-        s.dispose();
-      }
+      });
     });
 }

@@ -5,6 +5,7 @@ import type { Rng } from '../../random/rng.js';
 import type { DataInfo, GenModel, SampleOptions } from '../types.js';
 import { sgld, type SgldOptions } from '../../samplers/langevin.js';
 import { heatmap, type RgbaImage } from '../../io/png.js';
+import { FourierFeatures } from '../../nn/fourier-features.js';
 
 type Sym = tfl.SymbolicTensor;
 
@@ -14,6 +15,9 @@ export interface EbmModelConfig {
   arch: 'auto' | 'mlp' | 'conv';
   hidden: number[];
   filters: number;
+  /** Vector data: random Fourier input features (Tancik et al. 2020), m frequencies of std `fourierScale`; 0 = off. */
+  fourierFeatures: number;
+  fourierScale: number;
   /** Chains start from U[lo, hi]^D and stay in that box (data in [0,1] for images). */
   box: [number, number];
   /** SGLD step size λ, noise σ and ∇E clip (Du & Mordatch 2019, App. A). */
@@ -38,6 +42,7 @@ function buildEnergy(cfg: EbmModelConfig, data: DataInfo): tfl.LayersModel {
     }
   }
   if (data.shape.length > 1) h = tfl.layers.flatten().apply(h) as Sym;
+  if (!conv && cfg.fourierFeatures > 0) h = new FourierFeatures({ features: cfg.fourierFeatures, name: 'fourier' }).apply(h) as Sym; // [B, 2m]
   for (const units of cfg.hidden) h = tfl.layers.dense({ units, activation: 'swish' }).apply(h) as Sym;
   const out = tfl.layers.dense({ units: 1 }).apply(h) as Sym; // [B, 1]
   return tfl.model({ inputs: input, outputs: out, name: 'energy' }); // reshaped to [B] by energy()
@@ -52,6 +57,12 @@ export class EnergyModel implements GenModel {
     if (!(cfg.box[1] > cfg.box[0])) throw new Error(`model.box must be [lo, hi] with lo < hi; got [${cfg.box.join(', ')}].`);
     this.shape = data.shape;
     this.networks = { energy: buildEnergy(cfg, data) };
+  }
+
+  /** Draws the fixed Fourier frequencies (when used) from `rng`; call after the weight initialiser. */
+  initFourier(rng: Rng): void {
+    const layer = this.networks.energy.layers.find((l) => l instanceof FourierFeatures) as FourierFeatures | undefined;
+    layer?.initFrequencies(rng, this.cfg.fourierScale);
   }
 
   /** E_θ(x) for x [B, …] → [B]. */

@@ -23,6 +23,8 @@ const schema = z.strictObject({
       arch: z.enum(['auto', 'mlp', 'conv']).default('auto'),
       hidden: z.array(z.number().int().positive()).default([128, 128, 128]),
       filters: z.number().int().positive().default(16),
+      fourierFeatures: z.number().int().min(0).default(0),
+      fourierScale: z.number().positive().default(1),
       box: z.tuple([z.number(), z.number()]).default([-3, 3]),
       stepSize: z.number().positive().default(0.05),
       noise: z.number().min(0).default(0.02),
@@ -67,6 +69,7 @@ export const ebmSpec: ModelSpec<EbmConfig> = {
   create(config, rng, data) {
     const m = new EnergyModel(config.model, data);
     initWeights(Object.values(m.networks), rng);
+    m.initFourier(rng);
     return m;
   },
 };
