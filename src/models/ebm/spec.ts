@@ -58,6 +58,12 @@ export const ebmSpec: ModelSpec<EbmConfig> = {
       train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
       cd: { bufferSize: 64 },
     },
+    // Resolves all 8 ring modes in the energy landscape (energy.png); short-run SGLD from noise does not yet find them.
+    fourier: {
+      model: { fourierFeatures: 64, fourierScale: 2, trainSteps: 10, noise: 0.01 },
+      train: { steps: 2000, lr: 2e-3 },
+      cd: { alpha: 0.1 },
+    },
     mnist: {
       model: { arch: 'conv', hidden: [128], filters: 16, box: [0, 1], stepSize: 10, noise: 0.005, sampleNoise: 0.005, gradClip: 0.01, trainSteps: 60, sampleSteps: 200 },
       data: { name: 'mnist' },
