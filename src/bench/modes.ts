@@ -14,7 +14,7 @@ export const MODE_DATASETS = { ring: 'ring-8', grid: 'grid-25' } as const satisf
 export type ModeDataset = keyof typeof MODE_DATASETS;
 
 /** The variants of the table: plain GAN, WGAN, WGAN-GP and four cures (id or id:preset). */
-export const DEFAULT_MODE_MODELS = ['gan', 'wgan', 'wgan-gp', 'gan:mbdisc', 'gan:fm', 'gan:pac2', 'gan:hinge-sn'];
+export const DEFAULT_MODE_MODELS = ['gan', 'wgan', 'wgan-gp:toy', 'gan:mbdisc', 'gan:fm', 'gan:pac2', 'gan:hinge-sn'];
 
 /** What to run. */
 export interface ModeBenchmarkOptions {

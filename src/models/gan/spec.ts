@@ -34,7 +34,7 @@ const MODEL_DEFAULTS: GanModelConfig = {
   pac: 1,
   labelEmbedding: 16,
   init: 'glorot',
-  dataScale: 1,
+  dataScale: 2.83,
 };
 
 function modelSchema(d: GanModelConfig) {
@@ -100,7 +100,9 @@ function makeSpec(v: Variant): ModelSpec<GanConfig> {
   };
 }
 
-const TOY_TRAIN: Partial<TrainConfig> = { steps: 4000, batchSize: 256, lr: 1e-3, beta1: 0.5, beta2: 0.999, checkpointEvery: 0 };
+// Toy 2-D defaults: data divided by 2.83 (the grid's per-axis std, as in the WGAN-GP authors' toy
+// script), batch 128, Adam(1e-3, β1 0.5) with cosine decay — the budget of `genlab bench modes`.
+const TOY_TRAIN: Partial<TrainConfig> = { steps: 4000, batchSize: 128, lr: 1e-3, beta1: 0.5, beta2: 0.999, lrSchedule: 'cosine', checkpointEvery: 0 };
 const TOY_TINY: DeepPartial<GanConfig> = {
   model: { gHidden: [16, 16], dHidden: [16, 16] },
   data: { trainSize: 256, testSize: 64 },
@@ -142,7 +144,7 @@ export const GAN_SPECS: ModelSpec<GanConfig>[] = [
     id: 'wgan',
     description: 'Wasserstein GAN with weight clipping (RMSProp 5e-5, n_critic 5, clip 0.01; Arjovsky et al. 2017)',
     data: { name: 'grid-25' },
-    train: { ...TOY_TRAIN, steps: 20000, optimizer: 'rmsprop', lr: 5e-5, beta2: 0.99 },
+    train: { ...TOY_TRAIN, steps: 10000, optimizer: 'rmsprop', lr: 5e-5, beta2: 0.99, lrSchedule: 'constant' },
     adversarial: { loss: 'wasserstein', nCritic: 5, clipValue: 0.01 },
     image: false,
     tiny: TOY_TINY,
@@ -152,11 +154,15 @@ export const GAN_SPECS: ModelSpec<GanConfig>[] = [
     id: 'wgan-gp',
     description: 'Wasserstein GAN with gradient penalty (λ 10, n_critic 5, Adam 1e-4, β (0, 0.9); Gulrajani et al. 2017)',
     data: { name: 'grid-25' },
-    train: { ...TOY_TRAIN, steps: 20000, lr: 1e-4, beta1: 0, beta2: 0.9 },
+    train: { ...TOY_TRAIN, steps: 30000, lr: 1e-4, beta1: 0, beta2: 0.9, lrSchedule: 'constant' },
     adversarial: { loss: 'wasserstein', nCritic: 5, gpWeight: 10 },
     image: false,
     tiny: TOY_TINY,
-    presets: {},
+    presets: {
+      // the WGAN-GP authors' toy setting (gan_toy.py: λ = 0.1, Adam β = (0.5, 0.9)) with a 10× learning
+      // rate, cosine decay and a generator EMA so that 30k critic steps suffice on the 25-Gaussian grid
+      toy: { train: { lr: 1e-3, beta1: 0.5, beta2: 0.9, lrSchedule: 'cosine', ema: 0.99 }, adversarial: { gpWeight: 0.1 } },
+    },
   }),
   makeSpec({
     id: 'dcgan',
