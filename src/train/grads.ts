@@ -40,3 +40,13 @@ export function clipByGlobalNorm(grads: tf.Tensor[], maxNorm: number): { grads: 
   grads.forEach((g) => g.dispose());
   return { grads: clipped, norm };
 }
+
+/** Reads named scalars into numbers and disposes them. */
+export function readScalars(parts: Record<string, tf.Scalar>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(parts)) {
+    out[k] = v.dataSync()[0];
+    v.dispose();
+  }
+  return out;
+}

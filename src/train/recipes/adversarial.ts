@@ -9,18 +9,9 @@ import { clipWeights, gradientPenalty } from '../../models/gan/penalty.js';
 import { Rng } from '../../random/rng.js';
 import { createOptimizer } from '../optimizers.js';
 import { WeightEma } from '../ema.js';
-import { clipByGlobalNorm, lossAndGrads, trainableVariables } from '../grads.js';
+import { clipByGlobalNorm, lossAndGrads, readScalars, trainableVariables } from '../grads.js';
 import type { RecipeFactory } from '../recipe.js';
 import { readAdversarialOptions } from './adversarial-options.js';
-
-function readScalars(parts: Record<string, tf.Scalar>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(parts)) {
-    out[k] = v.dataSync()[0];
-    v.dispose();
-  }
-  return out;
-}
 
 function isAdversarial(m: object): m is AdversarialModel {
   const a = m as Partial<AdversarialModel>;

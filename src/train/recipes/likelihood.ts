@@ -6,20 +6,11 @@ import type { LikelihoodModel } from '../../models/types.js';
 import { Rng } from '../../random/rng.js';
 import { createOptimizer } from '../optimizers.js';
 import { WeightEma } from '../ema.js';
-import { clipByGlobalNorm, lossAndGrads, trainableVariables } from '../grads.js';
+import { clipByGlobalNorm, lossAndGrads, readScalars, trainableVariables } from '../grads.js';
 import type { RecipeFactory } from '../recipe.js';
 
 /** Seed of the fixed noise used in held-out evaluation (so evaluations are comparable). */
 const EVAL_SEED = 20240601;
-
-function readScalars(parts: Record<string, tf.Scalar>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(parts)) {
-    out[k] = v.dataSync()[0];
-    v.dispose();
-  }
-  return out;
-}
 
 /** Builds the likelihood recipe for a model that implements `loss(batch, rng)`. */
 export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
