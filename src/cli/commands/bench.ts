@@ -1,6 +1,5 @@
 // `genlab bench modes`: the mode-collapse benchmark (ring of 8 / grid of 25 Gaussians) as a table on
-// stdout, a PNG scatter per model and dataset, and with --json one {"results": [...]} object;
-// `genlab bench score`: FID and label accuracy of a trained image generator in a classifier's features.
+// stdout, a PNG scatter per model and dataset, and with --json one {"results": [...]} object.
 import type { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,9 +11,6 @@ import { toy2dMixture } from '../../data/toy2d.js';
 import { getSpec } from '../../registry.js';
 import { DEFAULT_MODE_MODELS, MODE_DATASETS, formatModeTable, runModeBenchmark, type ModeDataset, type ModeRun } from '../../bench/modes.js';
 import { progressReporter } from '../progress.js';
-import { openSession } from '../../node/session.js';
-import { loadDataset } from '../../node/datasets.js';
-import { evaluateImageGenerator, type FeatureClassifier } from '../../bench/classifier-eval.js';
 import { collect, globalBackend, intOption } from '../options.js';
 
 function list(value: string, what: string): string[] {
@@ -34,43 +30,7 @@ function scatterFor(run: ModeRun): Uint8Array {
   );
 }
 
-async function score(run: string, o: { classifier: string; n: string; seed: string; json?: boolean }): Promise<void> {
-  const gen = await openSession({ checkpoint: run });
-  const clf = await openSession({ checkpoint: o.classifier });
-  try {
-    const model = clf.model as unknown as Partial<FeatureClassifier>;
-    if (typeof model.features !== 'function' || typeof model.probabilities !== 'function') {
-      throw new Error(`--classifier ${o.classifier} is a "${clf.spec.id}" run; train one with \`genlab train classifier\`.`);
-    }
-    if (clf.config.data.name !== gen.config.data.name) {
-      throw new Error(`The classifier was trained on ${clf.config.data.name} but the generator on ${gen.config.data.name}.`);
-    }
-    const test = (await loadDataset({ name: gen.config.data.name, path: gen.config.data.path })).test;
-    const conditional = gen.spec.capabilities.conditional;
-    const t0 = performance.now();
-    const r = evaluateImageGenerator(
-      (n, rng, opts) => gen.recipe.withSamplingWeights(() => gen.model.sample(n, rng, opts)),
-      model as FeatureClassifier,
-      test,
-      { n: intOption('n', o.n, 10000), seed: Number(o.seed), numClasses: conditional ? test.numClasses : undefined, extractor: `classifier:${o.classifier}` },
-    );
-    const out = { model: gen.spec.id, run, step: gen.step, classifier: o.classifier, dataset: `${gen.config.data.name}/test`, ...r, seconds: (performance.now() - t0) / 1000 };
-    if (o.json) {
-      process.stdout.write(JSON.stringify(out) + '\n');
-      return;
-    }
-    process.stdout.write(
-      `${gen.spec.id} at step ${gen.step}: FID ${r.fid.toFixed(3)} vs ${r.nReal} ${gen.config.data.name} test images (classifier features, ${r.n} samples)\n` +
-        (r.labelAccuracy !== undefined ? `label accuracy ${(100 * r.labelAccuracy).toFixed(2)}% (per class ${r.perClass!.map((a) => (100 * a).toFixed(1)).join(' ')})\n` : '') +
-        `classifier test accuracy ${(100 * r.classifierTestAccuracy).toFixed(2)}%\n`,
-    );
-  } finally {
-    gen.dispose();
-    clf.dispose();
-  }
-}
-
-/** Registers `bench` and its `modes` and `score` subcommands. */
+/** Registers `bench` and its `modes` subcommand. */
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('Benchmarks that train and score models');
   bench
@@ -134,17 +94,5 @@ export function registerBench(program: Command): void {
         process.stdout.write(formatModeTable(rows));
         process.stdout.write(`Scatter plots: ${images.join(', ')}\nPer-seed results: ${path.join(out, 'modes.json')}\n`);
       }
-    });
-  bench
-    .command('score')
-    .description('FID of a trained image generator vs the test set in a trained classifier\'s features, and (conditional models) the % of samples classified as their requested label')
-    .argument('<run>', 'run directory of an image generator (e.g. dcgan, cgan)')
-    .requiredOption('--classifier <dir>', 'run directory of `genlab train classifier` on the same dataset')
-    .option('--n <n>', 'generated samples', '10000')
-    .option('--seed <s>', 'sampling seed', '0')
-    .option('--json', 'print one JSON object')
-    .action(async (run: string, o, cmd: Command) => {
-      await initNodeEngine(globalBackend(cmd));
-      await score(run, o);
     });
 }

@@ -122,9 +122,9 @@ const CURES: Record<string, DeepPartial<GanConfig>> = {
   /** Hinge loss with a spectrally normalised discriminator (Miyato et al. 2018). */
   'hinge-sn': { model: { spectralNorm: true }, adversarial: { loss: 'hinge' } },
   /** Two time-scale update rule: D learns 4× faster than G (Heusel et al. 2017). */
-  ttur: { train: { lr: 1e-4 }, adversarial: { lrD: 4e-4, lrG: 1e-4 } },
+  ttur: { adversarial: { lrD: 2e-3, lrG: 5e-4 } },
   /** Exponential moving average of the generator weights for sampling (Yazıcı et al. 2019). */
-  ema: { train: { ema: 0.999 } },
+  ema: { train: { ema: 0.99 } },
   /** Least-squares GAN (Mao et al. 2017). */
   lsgan: { adversarial: { loss: 'least-squares' } },
 };
@@ -154,13 +154,13 @@ export const GAN_SPECS: ModelSpec<GanConfig>[] = [
     id: 'wgan-gp',
     description: 'Wasserstein GAN with gradient penalty (λ 10, n_critic 5, Adam 1e-4, β (0, 0.9); Gulrajani et al. 2017)',
     data: { name: 'grid-25' },
-    train: { ...TOY_TRAIN, steps: 30000, lr: 1e-4, beta1: 0, beta2: 0.9, lrSchedule: 'constant' },
+    train: { ...TOY_TRAIN, steps: 40000, lr: 1e-4, beta1: 0, beta2: 0.9, lrSchedule: 'constant' },
     adversarial: { loss: 'wasserstein', nCritic: 5, gpWeight: 10 },
     image: false,
     tiny: TOY_TINY,
     presets: {
       // the WGAN-GP authors' toy setting (gan_toy.py: λ = 0.1, Adam β = (0.5, 0.9)) with a 10× learning
-      // rate, cosine decay and a generator EMA so that 30k critic steps suffice on the 25-Gaussian grid
+      // rate, cosine decay and a generator EMA so that 40k critic steps (8k generator steps) suffice on the 25-Gaussian grid
       toy: { train: { lr: 1e-3, beta1: 0.5, beta2: 0.9, lrSchedule: 'cosine', ema: 0.99 }, adversarial: { gpWeight: 0.1 } },
     },
   }),
@@ -169,7 +169,7 @@ export const GAN_SPECS: ModelSpec<GanConfig>[] = [
     description: 'DCGAN (Radford et al. 2016): conv generator/discriminator with batch norm, for 28×28 / 32×32 / 64×64 images',
     model: { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'batch', init: 'dcgan', gFilters: 32, dFilters: 32 },
     data: { name: 'mnist' },
-    train: { steps: 3000, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 1000, ema: 0.999 },
+    train: { steps: 2500, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 500, ema: 0.995 },
     image: true,
     tiny: { model: { latentDim: 8, gFilters: 4, dFilters: 4 }, data: { trainSize: 64, testSize: 16 }, train: { steps: 20, batchSize: 8, logEvery: 5, checkpointEvery: 0 } },
     presets: {},
@@ -180,7 +180,7 @@ export const GAN_SPECS: ModelSpec<GanConfig>[] = [
     conditional: true,
     model: { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'none', spectralNorm: true, init: 'dcgan', gFilters: 32, dFilters: 32 },
     data: { name: 'mnist' },
-    train: { steps: 3000, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 1000, ema: 0.999 },
+    train: { steps: 2500, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 500, ema: 0.995 },
     adversarial: { loss: 'hinge' },
     image: true,
     tiny: { model: { latentDim: 8, gFilters: 4, dFilters: 4, labelEmbedding: 4 }, data: { trainSize: 64, testSize: 16 }, train: { steps: 20, batchSize: 8, logEvery: 5, checkpointEvery: 0 } },
