@@ -1,7 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { useBackend } from '../helpers/engine.js';
 import { tf } from '../../src/engine/tf.js';
@@ -9,6 +8,7 @@ import { getColumn, parseCsv, type CategoricalColumn, type NumericColumn } from 
 import { splitCsvRecords } from '../../src/data/csv-records.js';
 import { destandardize, tableDatasets } from '../../src/data/table-dataset.js';
 import { loadDataset } from '../../src/node/datasets.js';
+import { tempDir } from '../helpers/tmp.js';
 
 before(() => useBackend('cpu'));
 
@@ -97,7 +97,7 @@ test('UCI Adult: 32,561 rows, 15 typed columns', { skip: !existsSync(ADULT) && `
 
 test('csv through loadDataset: needs a path, and ragged files name the file', async () => {
   await assert.rejects(loadDataset({ name: 'csv' }), /needs a file: pass --data\.path FILE\.csv/);
-  const p = path.join(mkdtempSync(path.join(os.tmpdir(), 'genlab-csv-')), 'r.csv');
+  const p = path.join(tempDir('genlab-csv-'), 'r.csv');
   writeFileSync(p, 'a,b\n1,2\n3\n');
   await assert.rejects(loadDataset({ name: 'csv', path: p }), (e: Error) => e.message.startsWith(`${p}: row 2 (line 3) has 1 fields, the header has 2`));
 });

@@ -1,8 +1,8 @@
 // Test helper: builds small IDX files (optionally gzipped) in a fresh temp folder.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { tempDir } from '../helpers/tmp.js';
 
 /** IDX images bytes for `count` images of rows × cols with pixel (n, i) = (n * 7 + i) mod 256. */
 export function idxImages(count: number, rows: number, cols: number, magic = 0x803): Uint8Array {
@@ -28,7 +28,7 @@ export function idxLabels(labels: number[], magic = 0x801): Uint8Array {
 
 /** A temp folder holding the four MNIST-style IDX files (gzipped when `gz`), with optional overrides by file name. */
 export function idxFolder(opts: { gz?: boolean; files?: Record<string, Uint8Array> } = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'genlab-idx-'));
+  const dir = tempDir('genlab-idx-');
   const files: Record<string, Uint8Array> = {
     'train-images-idx3-ubyte': idxImages(6, 4, 3),
     'train-labels-idx1-ubyte': idxLabels([0, 1, 2, 0, 1, 2]),

@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { useBackend } from '../helpers/engine.js';
@@ -10,6 +10,7 @@ import { imageDatasetFromIdx } from '../../src/data/image-dataset.js';
 import { loadIdxSplit, readDataFile } from '../../src/node/data-files.js';
 import { loadDataset } from '../../src/node/datasets.js';
 import { idxFolder, idxImages, idxLabels } from './idx-files.js';
+import { tempDir } from '../helpers/tmp.js';
 
 before(() => useBackend('cpu'));
 
@@ -53,7 +54,7 @@ test('images/labels count mismatch is reported', () => {
 test('missing file error names the path', async () => {
   const p = path.join(os.tmpdir(), 'genlab-definitely-missing', 'train-images-idx3-ubyte');
   await assert.rejects(readDataFile(p, 'MNIST images'), (e: Error) => e.message.includes(p) && /does not exist/.test(e.message));
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'genlab-empty-'));
+  const dir = tempDir('genlab-empty-');
   await assert.rejects(loadDataset({ name: 'mnist', path: dir }), (e: Error) => e.message.includes(dir) && /train-images-idx3-ubyte/.test(e.message));
 });
 
@@ -80,7 +81,7 @@ for (const gz of [false, true]) {
 }
 
 test('corrupt gzip file says so', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'genlab-badgz-'));
+  const dir = tempDir('genlab-badgz-');
   writeFileSync(path.join(dir, 'train-images-idx3-ubyte.gz'), new Uint8Array([0x1f, 0x8b, 1, 2, 3]));
   writeFileSync(path.join(dir, 'train-labels-idx1-ubyte'), idxLabels([1]));
   await assert.rejects(loadIdxSplit(dir, 'train', 'x/train'), /looks gzip-compressed but does not decompress/);

@@ -1,7 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { useBackend } from '../helpers/engine.js';
 import { tf } from '../../src/engine/tf.js';
@@ -10,11 +9,12 @@ import { decodeText, findInvalidUtf8 } from '../../src/data/utf8.js';
 import { CharTokenizer } from '../../src/data/tokenizer.js';
 import { TextDataset, isTextDataset, splitTrainVal, textDatasets } from '../../src/data/text.js';
 import { loadDataset } from '../../src/node/datasets.js';
+import { tempDir } from '../helpers/tmp.js';
 
 before(() => useBackend('cpu'));
 
 const tmp = (name: string, bytes: Uint8Array | string) => {
-  const p = path.join(mkdtempSync(path.join(os.tmpdir(), 'genlab-text-')), name);
+  const p = path.join(tempDir('genlab-text-'), name);
   writeFileSync(p, bytes);
   return p;
 };

@@ -1,14 +1,14 @@
 // `genlab eval features` through commander: JSON output, metric selection and readable errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerEvalFeatures } from '../../src/cli/commands/eval-features.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { Rng } from '../../src/random/rng.js';
 import { assertRel, expected, fixturePath } from './helpers.js';
+import { tempDir } from '../helpers/tmp.js';
 
 async function run(args: string[]): Promise<string> {
   let out = '';
@@ -46,7 +46,7 @@ test('unknown metrics, missing files and bad arrays give clear errors', async ()
   await assert.rejects(run(['--real', '/nonexistent/r.npy', '--fake', fake]), /--real: cannot read '\/nonexistent\/r.npy': no such file/);
   await assert.rejects(run(['--real', real, '--fake', fixturePath('npy_rank1.npy')]), /--fake '.*npy_rank1.npy': \.npy: expected a 2-D array/);
   await assert.rejects(run(['--real', real, '--fake', fake, '--seed', 'x']), /--seed must be an integer/);
-  const dir = mkdtempSync(path.join(tmpdir(), 'genlab-eval-'));
+  const dir = tempDir('genlab-eval-');
   const rng = new Rng(1);
   const f = path.join(dir, 'f.npy');
   writeFileSync(f, writeNpy(Float32Array.from({ length: 40 * 8 }, () => rng.normal()), [40, 8]));
