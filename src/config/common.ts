@@ -119,3 +119,21 @@ export interface BaseConfig {
   data: DataConfig;
   train: TrainConfig;
 }
+
+/** A model's full config: the shared sections plus its own network options `M`. */
+export interface ModelConfig<M extends object> extends BaseConfig {
+  model: M;
+}
+
+/**
+ * The strict schema of a full config `{ seed, model, data, train }`: `model` is the network's own
+ * fields (each with its default); `data` and `train` come from dataSchema/trainSchema or a custom one.
+ */
+export function modelConfigSchema<C extends BaseConfig>(parts: { seed?: number; model: z.ZodRawShape; data: z.ZodType; train: z.ZodType }): z.ZodType<C> {
+  return z.strictObject({
+    seed: z.number().int().default(parts.seed ?? 1),
+    model: z.strictObject(parts.model).prefault({}),
+    data: parts.data,
+    train: parts.train,
+  }) as unknown as z.ZodType<C>;
+}

@@ -1,30 +1,22 @@
 // Registry entry for the image classifier that genlab trains for its evaluation features.
 import { z } from 'zod';
-import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { dataSchema, trainSchema, modelConfigSchema, type ModelConfig } from '../../config/common.js';
 import { initWeights } from '../../nn/init.js';
 import type { ModelSpec } from '../types.js';
 import { Classifier } from './classifier.js';
 import type { ClassifierNetConfig } from './network.js';
 
 /** Full classifier config. */
-export interface ClassifierConfig {
-  seed: number;
-  model: ClassifierNetConfig;
-  data: DataConfig;
-  train: TrainConfig;
-}
+export type ClassifierConfig = ModelConfig<ClassifierNetConfig>;
 
-const schema = z.strictObject({
-  seed: z.number().int().default(1),
-  model: z
-    .strictObject({
-      filters: z.array(z.number().int().positive()).default([32, 64]),
-      featureDim: z.number().int().positive().default(128),
-    })
-    .prefault({}),
+const schema = modelConfigSchema<ClassifierConfig>({
+  model: {
+    filters: z.array(z.number().int().positive()).default([32, 64]),
+    featureDim: z.number().int().positive().default(128),
+  },
   data: dataSchema({ name: 'mnist' }),
   train: trainSchema({ steps: 3750, batchSize: 64, lr: 1e-3, lrSchedule: 'cosine', minLr: 1e-5, evalEvery: 1250, checkpointEvery: 1250 }),
-}) as unknown as z.ZodType<ClassifierConfig>;
+});
 
 /** The feature-extractor classifier (MNIST / Fashion-MNIST). */
 export const classifierSpec: ModelSpec<ClassifierConfig> = {

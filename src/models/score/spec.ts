@@ -1,36 +1,28 @@
 // Registry entry of the score-based family: an NCSN on 2-D points, denoising score matching with EMA,
 // annealed Langevin sampling (Song & Ermon 2019).
 import { z } from 'zod';
-import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { dataSchema, trainSchema, modelConfigSchema, type ModelConfig } from '../../config/common.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
 import { ScoreModel, type ScoreModelConfig } from './score-model.js';
 
 /** Full score-model config. */
-export interface ScoreConfig {
-  seed: number;
-  model: ScoreModelConfig;
-  data: DataConfig;
-  train: TrainConfig;
-}
+export type ScoreConfig = ModelConfig<ScoreModelConfig>;
 
-const schema = z.strictObject({
-  seed: z.number().int().default(1),
-  model: z
-    .strictObject({
-      hidden: z.array(z.number().int().positive()).min(1).default([128, 128, 128]),
-      embDim: z.number().int().positive().multipleOf(2).default(32),
-      sigmaMax: z.number().positive().default(5),
-      sigmaMin: z.number().positive().default(0.01),
-      numLevels: z.number().int().positive().default(20),
-      stepSize: z.number().positive().default(2e-5),
-      stepsPerLevel: z.number().int().positive().default(100),
-      denoise: z.boolean().default(true),
-    })
-    .prefault({}),
+const schema = modelConfigSchema<ScoreConfig>({
+  model: {
+    hidden: z.array(z.number().int().positive()).min(1).default([128, 128, 128]),
+    embDim: z.number().int().positive().multipleOf(2).default(32),
+    sigmaMax: z.number().positive().default(5),
+    sigmaMin: z.number().positive().default(0.01),
+    numLevels: z.number().int().positive().default(20),
+    stepSize: z.number().positive().default(2e-5),
+    stepsPerLevel: z.number().int().positive().default(100),
+    denoise: z.boolean().default(true),
+  },
   data: dataSchema({ name: 'swiss-roll' }),
   train: trainSchema({ steps: 4000, batchSize: 256, lr: 2e-3, ema: 0.995, evalEvery: 1000, checkpointEvery: 2000 }),
-}) as unknown as z.ZodType<ScoreConfig>;
+});
 
 /** NCSN on 2-D data. */
 export const scoreSpec: ModelSpec<ScoreConfig> = {

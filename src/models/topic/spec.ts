@@ -1,30 +1,22 @@
 // Registry entry for ProdLDA (Srivastava & Sutton 2017): a neural topic model on bag-of-words
 // paragraphs of the Gutenberg texts (dataset 'bow').
 import { z } from 'zod';
-import { trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { trainSchema, modelConfigSchema, type ModelConfig } from '../../config/common.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
 import { ProdLda, type ProdLdaModelConfig } from './prodlda.js';
 
 /** Full ProdLDA config. */
-export interface ProdLdaConfig {
-  seed: number;
-  model: ProdLdaModelConfig;
-  data: DataConfig;
-  train: TrainConfig;
-}
+export type ProdLdaConfig = ModelConfig<ProdLdaModelConfig>;
 
-const schema = z.strictObject({
-  seed: z.number().int().default(1),
-  model: z
-    .strictObject({
-      topics: z.number().int().min(2).default(20),
-      hidden: z.array(z.number().int().positive()).default([100, 100]),
-      alpha: z.number().positive().default(1),
-      klWarmup: z.number().int().min(0).default(0),
-      thetaScale: z.number().positive().default(1),
-    })
-    .prefault({}),
+const schema = modelConfigSchema<ProdLdaConfig>({
+  model: {
+    topics: z.number().int().min(2).default(20),
+    hidden: z.array(z.number().int().positive()).default([100, 100]),
+    alpha: z.number().positive().default(1),
+    klWarmup: z.number().int().min(0).default(0),
+    thetaScale: z.number().positive().default(1),
+  },
   data: z
     .strictObject({
       name: z.string().default('bow'),
@@ -38,7 +30,7 @@ const schema = z.strictObject({
     .prefault({}),
   // the paper's optimiser: Adam with β₁ = 0.99 and a high learning rate
   train: trainSchema({ steps: 3000, batchSize: 200, lr: 2e-3, beta1: 0.99, evalEvery: 500, checkpointEvery: 1000 }),
-}) as unknown as z.ZodType<ProdLdaConfig>;
+});
 
 /** ProdLDA: logistic-normal VAE topic model; `genlab topics DIR` prints its topics and NPMI. */
 export const prodLdaSpec: ModelSpec<ProdLdaConfig> = {
