@@ -1,5 +1,6 @@
 // MLP 784-400-20 forward+backward at batch 128 on wasm, before and after genlab's matmul patch (explicit
 // transposes instead of BatchMatMul transposeA/B). Run: npx tsx bench/engine-matmul.ts [--steps 30]
+// [--backend native] (times the patched steps on the native OpenBLAS backend instead; same tensors)
 import { tf, tfl, type Tensor } from '../src/engine/tf.js';
 import { initNodeEngine } from '../src/node/engine.js';
 import { applyPatches } from '../src/engine/patches/index.js';
@@ -9,6 +10,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const steps = Number(arg('steps', '30'));
+const backend = arg('backend', 'wasm');
 
 process.env.GENLAB_UNPATCHED = '1'; // start on stock tfjs
 await initNodeEngine('wasm');
@@ -53,6 +55,7 @@ function time(step: () => Tensor): number {
 const before = { raw: time(rawStep), layers: time(layersStep) };
 delete process.env.GENLAB_UNPATCHED;
 applyPatches();
+if (backend !== 'wasm') await initNodeEngine(backend);
 const after = { raw: time(rawStep), layers: time(layersStep) };
 console.log(JSON.stringify({ name: 'engine-matmul-mlp', backend: tf.getBackend(), batch: 128, layers: [784, 400, 20], msPerStepMedian: { before, after } }));
 tf.dispose([x, t, ...params]);

@@ -25,7 +25,7 @@ export function buildProgram(): Command {
     .name('genlab')
     .description('Train, sample and evaluate generative models in TypeScript')
     .version('0.1.0')
-    .option('-b, --backend <name>', 'tfjs backend: auto | wasm | cpu | tensorflow (env GENLAB_BACKEND)');
+    .option('-b, --backend <name>', 'tfjs backend: auto | native | wasm | cpu | tensorflow (env GENLAB_BACKEND)');
   registerList(program);
   registerTrain(program);
   registerSample(program);
@@ -49,7 +49,7 @@ export function buildProgram(): Command {
   // options keep each option with the command it follows, so --backend is offered on every command.
   const addBackend = (c: Command) => {
     c.commands.forEach(addBackend);
-    if (!c.options.some((o) => o.long === '--backend')) c.option('-b, --backend <name>', 'tfjs backend: auto | wasm | cpu | tensorflow (env GENLAB_BACKEND)');
+    if (!c.options.some((o) => o.long === '--backend')) c.option('-b, --backend <name>', 'tfjs backend: auto | native | wasm | cpu | tensorflow (env GENLAB_BACKEND)');
   };
   program.commands.forEach(addBackend);
   return program;

@@ -1,10 +1,13 @@
 // Backend selection: wasm (SIMD) by default, cpu as fallback, tfjs-node ("tensorflow") when the user
-// has it; in the browser webgpu → webgl → wasm. Kernel/gradient patches are applied once here.
+// has it, 'native' (wasm + OpenBLAS kernels) when its addon is built; in the browser webgpu → webgl → wasm.
+// Kernel/gradient patches are applied once here.
 import { tf } from './tf.js';
+import type { NativeBlas } from './native/blas.js';
+import { registerNativeBackend } from './native/backend.js';
 import { applyPatches } from './patches/index.js';
 
 /** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
-export const BACKENDS = ['auto', 'wasm', 'cpu', 'tensorflow', 'webgpu', 'webgl'] as const;
+export const BACKENDS = ['auto', 'native', 'wasm', 'cpu', 'tensorflow', 'webgpu', 'webgl'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** What `initEngine` chose, recorded in every run's report. */
@@ -14,7 +17,11 @@ export interface EngineInfo {
   tfjsVersion: string;
   simd?: boolean;
   threads?: boolean;
+  /** OpenBLAS threads of the 'native' backend. */
+  nativeThreads?: number;
   patched: boolean;
+  /** One line on how to get a faster backend, when 'auto' passed over one that is not installed. */
+  hint?: string;
 }
 
 let current: EngineInfo | null = null;
@@ -23,6 +30,8 @@ let current: EngineInfo | null = null;
 export interface PlatformHooks {
   /** Loads an optional backend package (e.g. tfjs-node) and returns true when it registered. */
   loadOptionalBackend?(name: 'tensorflow'): Promise<boolean>;
+  /** Loads the native addon (Node) or says why it is unavailable. */
+  loadNative?(): { blas: NativeBlas } | { reason: string };
   /** Called before/after the wasm backend initialises (Node: set .wasm paths, restore listeners). */
   beforeWasm?(): Promise<void> | void;
   afterWasm?(): Promise<void> | void;
@@ -43,9 +52,29 @@ function parseBackend(name: string): BackendName {
   return name as BackendName;
 }
 
+/** Why the native backend could not start, for the error or the hint. */
+let nativeUnavailable: string | undefined;
+let nativeBlas: NativeBlas | undefined;
+
+/** Starts wasm, patches it, then registers 'native' over it (its kernels are copied from patched wasm). */
+async function prepareNative(): Promise<boolean> {
+  const loaded = hooks.loadNative?.() ?? { reason: 'unavailable outside Node' };
+  if ('reason' in loaded) {
+    nativeUnavailable = loaded.reason;
+    return false;
+  }
+  if (!(await tryBackend('wasm'))) return false;
+  applyPatches();
+  registerNativeBackend(loaded.blas);
+  nativeBlas = loaded.blas;
+  return true;
+}
+
 async function tryBackend(name: BackendName): Promise<boolean> {
   try {
-    if (name === 'tensorflow') {
+    if (name === 'native') {
+      if (!(await prepareNative())) return false;
+    } else if (name === 'tensorflow') {
       if (!hooks.loadOptionalBackend || !(await hooks.loadOptionalBackend('tensorflow'))) return false;
     } else if (name === 'wasm') {
       await import('@tensorflow/tfjs-backend-wasm');
@@ -84,9 +113,13 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
         backend: tf.getBackend(),
         requested: want,
         tfjsVersion: tf.version_core,
-        simd: name === 'wasm' ? Boolean(flags.getAsync ? await flags.getAsync('WASM_HAS_SIMD_SUPPORT') : undefined) : undefined,
-        threads: name === 'wasm' ? Boolean(await flags.getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) : undefined,
+        simd: name === 'wasm' || name === 'native' ? Boolean(flags.getAsync ? await flags.getAsync('WASM_HAS_SIMD_SUPPORT') : undefined) : undefined,
+        threads: name === 'wasm' || name === 'native' ? Boolean(await flags.getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) : undefined,
+        nativeThreads: name === 'native' ? nativeBlas?.threads() : undefined,
         patched,
+        hint: want === 'auto' && order.indexOf('native') >= 0 && order.indexOf('native') < order.indexOf(name) && nativeUnavailable
+          ? `genlab: running on ${name}; the native backend is ${nativeUnavailable}. For it: apt install libopenblas-dev, then npm rebuild genlab.`
+          : undefined,
       };
       return current;
     }
@@ -95,7 +128,10 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
     want === 'auto'
       ? `No tfjs backend could start (tried ${order.join(', ')}).`
       : `Backend "${want}" could not start.` +
-          (want === 'tensorflow' ? ' Install @tensorflow/tfjs-node (or -gpu) to use it.' : ''),
+          (want === 'tensorflow' ? ' Install @tensorflow/tfjs-node (or -gpu) to use it.' : '') +
+          (want === 'native' && nativeUnavailable
+            ? ` It is ${nativeUnavailable}; install OpenBLAS (apt install libopenblas-dev) and run npm rebuild genlab.`
+            : ''),
   );
 }
 

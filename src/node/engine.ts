@@ -1,15 +1,17 @@
 // Node adapter for the engine: points the wasm backend at the .wasm files inside the installed
 // package (nothing is downloaded), removes the process listeners emscripten installs, and loads
-// tfjs-node when the user has it.
+// tfjs-node or genlab's native (OpenBLAS) addon when the user has them.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { initEngine, setPlatformHooks, type EngineInfo } from '../engine/backend.js';
+import { loadNativeAddon } from './native-addon.js';
 
 const require = createRequire(import.meta.url);
 let listenersBefore: { ue: Function[]; ur: Function[] } | null = null;
 
 setPlatformHooks({
-  autoOrder: ['tensorflow', 'wasm', 'cpu'],
+  autoOrder: ['tensorflow', 'native', 'wasm', 'cpu'],
+  loadNative: loadNativeAddon,
   async loadOptionalBackend(name) {
     if (name !== 'tensorflow') return false;
     for (const pkg of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
@@ -45,7 +47,17 @@ setPlatformHooks({
   },
 });
 
-/** Initialises the engine in Node; `backend` defaults to `GENLAB_BACKEND` or 'auto'. */
-export function initNodeEngine(backend?: string): Promise<EngineInfo> {
-  return initEngine(backend ?? process.env.GENLAB_BACKEND ?? 'auto');
+let hinted = false;
+
+/**
+ * Initialises the engine in Node; `backend` defaults to `GENLAB_BACKEND` or 'auto'. When 'auto' passes
+ * over an uninstalled faster backend, its one-line hint goes to stderr once (this is the Node edge).
+ */
+export async function initNodeEngine(backend?: string): Promise<EngineInfo> {
+  const info = await initEngine(backend ?? process.env.GENLAB_BACKEND ?? 'auto');
+  if (info.hint && !hinted && process.env.GENLAB_NATIVE !== 'off') {
+    hinted = true;
+    process.stderr.write(`${info.hint}\n`);
+  }
+  return info;
 }

@@ -1,9 +1,16 @@
-// Test helper: switch the engine to a named backend (cpu / wasm) inside a test file.
+// Test helper: switch the engine to a named backend (cpu / wasm / native) inside a test file.
 import { initNodeEngine } from '../../src/node/engine.js';
+import { loadNativeAddon } from '../../src/node/native-addon.js';
 import { tf } from '../../src/engine/tf.js';
 
-/** Backends every engine-level test runs on. */
-export const TEST_BACKENDS = ['cpu', 'wasm'] as const;
+const native = loadNativeAddon();
+if ('reason' in native) {
+  // Printed per test file: a missing addon must be visible, not a silent gap in coverage.
+  console.log(`# skipping the 'native' backend in engine tests: it is ${native.reason} (see README, Engine).`);
+}
+
+/** Backends every engine-level test runs on ('native' when its addon is built). */
+export const TEST_BACKENDS: readonly string[] = ['cpu', 'wasm', ...('blas' in native ? ['native'] : [])];
 
 /** Selects `name` and returns it; tests call this in `before` hooks. */
 export async function useBackend(name: string): Promise<string> {

@@ -1,0 +1,140 @@
+// N-API entry points of genlab's native backend: OpenBLAS sgemm and im2col convolutions on float32
+// data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no tensor is copied out of wasm.
+// Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
+#include <cblas.h>
+#include <node_api.h>
+#include "gemm.h"
+
+#define CHECK(call)                                                                    \
+  do {                                                                                 \
+    if ((call) != napi_ok) {                                                           \
+      napi_throw_error(env, "GENLAB_NATIVE", "genlab native: N-API call failed: " #call); \
+      return NULL;                                                                     \
+    }                                                                                  \
+  } while (0)
+
+static napi_value fail(napi_env env, const char *msg) {
+  napi_throw_error(env, "GENLAB_NATIVE", msg);
+  return NULL;
+}
+
+static int get_int(napi_env env, napi_value v, int *out) {
+  return napi_get_value_int32(env, v, out) == napi_ok;
+}
+
+/** Reads a Uint32Array argument (byte offsets). */
+static int get_offsets(napi_env env, napi_value v, const uint32_t **data, size_t *len) {
+  napi_typedarray_type type;
+  void *ptr;
+  if (napi_get_typedarray_info(env, v, &type, len, &ptr, NULL, NULL) != napi_ok) return 0;
+  *data = ptr;
+  return type == napi_uint32_array;
+}
+
+/** True when [off, off + bytes) lies inside the heap and off is float-aligned. */
+static int in_heap(size_t heapBytes, size_t off, size_t bytes) {
+  return off % 4 == 0 && off <= heapBytes && bytes <= heapBytes - off;
+}
+
+// sgemm(heap, transA, transB, m, n, k, aOffsets, bOffsets, cOffsets)
+static napi_value sgemm(napi_env env, napi_callback_info info) {
+  size_t argc = 9;
+  napi_value argv[9];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 9) return fail(env, "genlab native: sgemm expects 9 arguments.");
+  void *heap;
+  size_t heapBytes;
+  bool ta, tb;
+  int m, n, k;
+  const uint32_t *ao, *bo, *co;
+  size_t na, nb, nc;
+  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
+    return fail(env, "genlab native: sgemm's first argument must be an ArrayBuffer (the wasm heap).");
+  CHECK(napi_get_value_bool(env, argv[1], &ta));
+  CHECK(napi_get_value_bool(env, argv[2], &tb));
+  if (!get_int(env, argv[3], &m) || !get_int(env, argv[4], &n) || !get_int(env, argv[5], &k) || m < 0 || n < 0 || k < 0)
+    return fail(env, "genlab native: sgemm sizes m, n, k must be non-negative integers.");
+  if (!get_offsets(env, argv[6], &ao, &na) || !get_offsets(env, argv[7], &bo, &nb) || !get_offsets(env, argv[8], &co, &nc))
+    return fail(env, "genlab native: sgemm offsets must be Uint32Arrays.");
+  if (na != nb || na != nc) return fail(env, "genlab native: sgemm offset arrays differ in length.");
+  const size_t sa = (size_t)m * k * 4, sb = (size_t)k * n * 4, sc = (size_t)m * n * 4;
+  for (size_t i = 0; i < na; i++) {
+    if (!in_heap(heapBytes, ao[i], sa) || !in_heap(heapBytes, bo[i], sb) || !in_heap(heapBytes, co[i], sc))
+      return fail(env, "genlab native: sgemm operand lies outside the heap (stale offset?).");
+  }
+  genlab_sgemm_batch(heap, ta, tb, m, n, k, ao, bo, co, na);
+  return NULL;
+}
+
+// conv2d(heap, mode, geometry Int32Array[15], xOffset, wOffset, yOffset)
+static napi_value conv2d(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 6) return fail(env, "genlab native: conv2d expects 6 arguments.");
+  void *heap;
+  size_t heapBytes, len;
+  int mode;
+  napi_typedarray_type type;
+  void *gp;
+  uint32_t xo, wo, yo;
+  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
+    return fail(env, "genlab native: conv2d's first argument must be an ArrayBuffer (the wasm heap).");
+  if (!get_int(env, argv[1], &mode) || mode < 0 || mode > 2) return fail(env, "genlab native: conv2d mode must be 0, 1 or 2.");
+  if (napi_get_typedarray_info(env, argv[2], &type, &len, &gp, NULL, NULL) != napi_ok || type != napi_int32_array || len != 15)
+    return fail(env, "genlab native: conv2d geometry must be an Int32Array of 15 entries.");
+  CHECK(napi_get_value_uint32(env, argv[3], &xo));
+  CHECK(napi_get_value_uint32(env, argv[4], &wo));
+  CHECK(napi_get_value_uint32(env, argv[5], &yo));
+  const int32_t *v = gp;
+  for (int i = 0; i < 15; i++) {
+    if (v[i] < 0 || (i >= 9 && i <= 12 && v[i] == 0)) return fail(env, "genlab native: conv2d geometry has a negative size or a zero stride/dilation.");
+  }
+  const genlab_conv_geom g = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]};
+  const size_t xs = (size_t)g.n * g.h * g.w * g.ci * 4, ws = (size_t)g.fh * g.fw * g.ci * g.co * 4,
+               ys = (size_t)g.n * g.ho * g.wo * g.co * 4;
+  if (!in_heap(heapBytes, xo, xs) || !in_heap(heapBytes, wo, ws) || !in_heap(heapBytes, yo, ys))
+    return fail(env, "genlab native: conv2d operand lies outside the heap (stale offset?).");
+  uint8_t *base = heap;
+  if (genlab_conv2d(mode, &g, (float *)(base + xo), (float *)(base + wo), (float *)(base + yo)) != 0)
+    return fail(env, "genlab native: conv2d could not allocate its im2col workspace.");
+  return NULL;
+}
+
+static napi_value set_threads(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  int n;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 1 || !get_int(env, argv[0], &n) || n < 1) return fail(env, "genlab native: setThreads expects a positive integer.");
+  openblas_set_num_threads(n);
+  return NULL;
+}
+
+static napi_value get_threads(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value out;
+  CHECK(napi_create_int32(env, openblas_get_num_threads(), &out));
+  return out;
+}
+
+static napi_value get_config(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value out;
+  CHECK(napi_create_string_utf8(env, openblas_get_config(), NAPI_AUTO_LENGTH, &out));
+  return out;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  CHECK(napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props));
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)

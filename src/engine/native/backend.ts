@@ -1,0 +1,39 @@
+// The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
+// under its own name, with wasm's kernels (genlab's patches included) plus OpenBLAS kernels for the
+// heavy ops. Registering it needs the wasm backend initialised and patched first.
+import { tf } from '../tf.js';
+import { patchKernel } from '../patches/registry.js';
+import type { NativeBlas } from './blas.js';
+import { NATIVE_CONV_KERNELS, nativeConv } from './conv.js';
+import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
+
+/** The backend name. */
+export const NATIVE = 'native';
+
+/** Kernels the native backend replaces, each given wasm's kernel for the cases it hands back. */
+function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelConfig | undefined) => tf.KernelConfig['kernelFunc']> {
+  const table: Record<string, (k: tf.KernelConfig | undefined) => tf.KernelConfig['kernelFunc']> = {
+    BatchMatMul: (k) => nativeBatchMatMul(blas, k),
+    _FusedMatMul: () => nativeFusedMatMul(),
+  };
+  for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
+  return table;
+}
+
+/**
+ * Registers the 'native' backend over the already-initialised wasm backend: copies every wasm kernel
+ * it does not replace, then installs the OpenBLAS ones. Idempotent.
+ */
+export function registerNativeBackend(blas: NativeBlas): void {
+  const wasm = tf.findBackend('wasm');
+  if (!wasm) throw new Error('genlab native: initialise the wasm backend before registering the native one.');
+  if (!tf.engine().registryFactory[NATIVE]) tf.registerBackend(NATIVE, () => wasm, 0);
+  const replaced = nativeKernels(blas);
+  for (const kernel of tf.getKernelsForBackend('wasm')) {
+    if (kernel.kernelName in replaced || tf.getKernel(kernel.kernelName, NATIVE)) continue;
+    tf.registerKernel({ ...kernel, backendName: NATIVE });
+  }
+  for (const [name, make] of Object.entries(replaced)) {
+    patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
+  }
+}

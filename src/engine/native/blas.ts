@@ -1,0 +1,26 @@
+// The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm and im2col convolutions
+// on float32 data at byte offsets inside an ArrayBuffer — the wasm backend's heap, so nothing is copied.
+
+/** Convolution modes of `NativeBlas.conv2d` (native/src/gemm.h). */
+export const CONV_FORWARD = 0;
+export const CONV_FILTER_GRAD = 1;
+export const CONV_INPUT_GRAD = 2;
+
+/** Functions the native addon exports; the Node adapter loads it, the engine only sees this shape. */
+export interface NativeBlas {
+  /** C_i = op(A_i)·op(B_i) for every i, row-major float32 at byte offsets aOff[i], bOff[i], cOff[i] in `heap`. */
+  sgemm(heap: ArrayBuffer, transA: boolean, transB: boolean, m: number, n: number, k: number,
+    aOff: Uint32Array, bOff: Uint32Array, cOff: Uint32Array): void;
+  /**
+   * NHWC conv x [N,H,W,Ci] ⊛ w [fh,fw,Ci,Co] → y [N,Ho,Wo,Co]; mode FORWARD writes y, FILTER_GRAD writes w
+   * from x and y = dy, INPUT_GRAD writes x from y = dy and w. `geom` holds
+   * [N, H, W, Ci, Ho, Wo, Co, fh, fw, sh, sw, dh, dw, padTop, padLeft].
+   */
+  conv2d(heap: ArrayBuffer, mode: number, geom: Int32Array, xOff: number, wOff: number, yOff: number): void;
+  /** Sets OpenBLAS' thread count. */
+  setThreads(n: number): void;
+  /** OpenBLAS' current thread count. */
+  threads(): number;
+  /** OpenBLAS' build description (version, kernel architecture). */
+  config(): string;
+}

@@ -1,0 +1,109 @@
+// The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
+// broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
+// gradients), plus its registration contract: shares wasm's tensors, leaks nothing, idempotent.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tf, type Tensor } from '../../src/engine/tf.js';
+import { initNodeEngine } from '../../src/node/engine.js';
+import { loadNativeAddon, nativeThreadsFromEnv } from '../../src/node/native-addon.js';
+import { useBackend } from '../helpers/engine.js';
+import { randn } from './support.js';
+
+const addon = loadNativeAddon();
+const skip = 'reason' in addon ? `native backend ${addon.reason}` : false;
+
+/** Runs `f` on cpu and on native with the same seeded inputs; returns max |native − cpu| / max(1, max |cpu|). */
+async function parity(f: () => Tensor): Promise<number> {
+  const out: Float32Array[] = [];
+  for (const backend of ['cpu', 'native']) {
+    await useBackend(backend);
+    const before = tf.memory().numTensors, ids = tf.engine().backend.numDataIds();
+    const y = tf.tidy(f);
+    out.push(y.dataSync() as Float32Array);
+    y.dispose();
+    assert.equal(tf.memory().numTensors, before, `leaked tensors on ${backend}`);
+    assert.equal(tf.engine().backend.numDataIds(), ids, `leaked backend data on ${backend}`);
+  }
+  const [c, n] = out;
+  assert.equal(n.length, c.length);
+  const scale = c.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+  return c.reduce((m, v, i) => Math.max(m, Math.abs(n[i] - v)), 0) / scale;
+}
+
+const TOL = 1e-5;
+
+describe('native kernels match cpu', { skip }, () => {
+  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
+    test(`BatchMatMul transposeA=${ta} transposeB=${tb}, broadcast batch [2,3] × [3]`, async () => {
+      const a = () => randn(ta ? [2, 3, 4, 5] : [2, 3, 5, 4], 1);
+      const b = () => randn(tb ? [3, 6, 4] : [3, 4, 6], 2);
+      assert.ok((await parity(() => tf.matMul(a(), b(), ta, tb))) < TOL);
+    });
+  }
+
+  // (tfjs' own kernels get broadcasting on both sides at once wrong, so only one side broadcasts here.)
+  test('BatchMatMul with a size-1 batch and an empty inner dim', async () => {
+    assert.ok((await parity(() => tf.matMul(randn([1, 3, 2], 3), randn([4, 2, 3], 4)))) < TOL);
+    assert.ok((await parity(() => tf.matMul(tf.zeros([2, 3, 0]), tf.zeros([2, 0, 4])))) === 0);
+  });
+
+  for (const activation of ['linear', 'relu', 'elu', 'relu6', 'sigmoid', 'leakyrelu', 'prelu'] as const) {
+    test(`_FusedMatMul with bias and ${activation}`, async () => {
+      const err = await parity(() =>
+        tf.fused.matMul({
+          a: randn([3, 4], 5), b: randn([5, 4], 6), transposeB: true, bias: randn([5], 7), activation,
+          preluActivationWeights: activation === 'prelu' ? randn([5], 8, 0.1) : undefined, leakyreluAlpha: 0.1,
+        }),
+      );
+      assert.ok(err < TOL, `${err}`);
+    });
+  }
+
+  const convs: Array<[string, number, 'same' | 'valid' | [[0, 0], [1, 2], [0, 1], [0, 0]], number, number]> = [
+    ['3×3 s1 same', 1, 'same', 1, 3],
+    ['3×3 s2 valid', 2, 'valid', 1, 3],
+    ['4×4 s2 same', 2, 'same', 1, 4],
+    ['3×3 s1 same dilation 2', 1, 'same', 2, 3],
+    ['3×3 s1 explicit pads', 1, [[0, 0], [1, 2], [0, 1], [0, 0]], 1, 3],
+    ['1×1 pointwise', 1, 'valid', 1, 1],
+  ];
+  for (const [name, s, pad, d, f] of convs) {
+    test(`Conv2D and both backprops: ${name}`, async () => {
+      const x = () => randn([2, 7, 6, 3], 10) as tf.Tensor4D;
+      const w = () => randn([f, f, 3, 4], 11, 0.5) as tf.Tensor4D;
+      const conv = (xx: tf.Tensor4D, ww: tf.Tensor4D) => tf.conv2d(xx, ww, s, pad, 'NHWC', d);
+      assert.ok((await parity(() => conv(x(), w()))) < TOL, 'forward');
+      if (d !== 1) return; // tfjs' conv gradients require dilation 1
+      const grads = (i: number) => () => {
+        const g = tf.grads((xx: Tensor, ww: Tensor) => tf.sum(tf.mul(conv(xx as tf.Tensor4D, ww as tf.Tensor4D), tf.sin(conv(xx as tf.Tensor4D, ww as tf.Tensor4D)))))([x(), w()]);
+        return g[i];
+      };
+      assert.ok((await parity(grads(0))) < 1e-4, 'input gradient');
+      assert.ok((await parity(grads(1))) < 1e-4, 'filter gradient');
+    });
+  }
+});
+
+describe('native backend registration', { skip }, () => {
+  test('shares tensors with wasm: a tensor made on wasm is read on native without a copy', async () => {
+    await useBackend('wasm');
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    await useBackend('native');
+    assert.strictEqual(tf.findBackend('native'), tf.findBackend('wasm'));
+    const y = tf.matMul(x, x);
+    assert.deepEqual(Array.from(y.dataSync()), [7, 10, 15, 22]);
+    tf.dispose([x, y]);
+  });
+
+  test('initEngine reports native with its thread count', async () => {
+    const info = await initNodeEngine('native');
+    assert.equal(info.backend, 'native');
+    assert.equal(info.nativeThreads, nativeThreadsFromEnv());
+  });
+});
+
+test('GENLAB_NATIVE_THREADS must be a positive integer', () => {
+  assert.equal(nativeThreadsFromEnv({ GENLAB_NATIVE_THREADS: '2' }), 2);
+  assert.equal(nativeThreadsFromEnv({}), 1);
+  assert.throws(() => nativeThreadsFromEnv({ GENLAB_NATIVE_THREADS: '0' }), /positive integer, got "0"/);
+});
