@@ -2,6 +2,7 @@
 // under its own name, with wasm's kernels (genlab's patches included) plus OpenBLAS kernels for the
 // heavy ops. Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
+import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
 import { NATIVE_CONV_KERNELS, nativeConv } from './conv.js';
@@ -36,4 +37,6 @@ export function registerNativeBackend(blas: NativeBlas): void {
   for (const [name, make] of Object.entries(replaced)) {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
+  markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
+
 }

@@ -1,5 +1,6 @@
 // Matmul speed patch: wasm's BatchMatMul with transposeA/B is ~10× slower than an explicit transpose
-// plus a plain matmul (measured, tfjs 4.22 + XNNPACK), so the gradient and the wasm kernel use that.
+// plus a plain matmul (measured, tfjs 4.22 + XNNPACK), so the gradient and the wasm kernel use that —
+// except on backends whose matmul takes transposes for free (native BLAS), where the flags are kept.
 import { tf, type Tensor } from '../tf.js';
 import { patchGradient, patchKernel } from './registry.js';
 import { unbroadcast } from './second-order.js';
@@ -12,7 +13,21 @@ export function swapLast(x: Tensor): Tensor {
   return tf.transpose(x, perm);
 }
 
-/** Registers a BatchMatMul gradient built from explicit transposes and plain matmuls. */
+/** Backends whose BatchMatMul handles transposeA/B at no extra cost (the native backend adds itself). */
+const freeTransposeBackends = new Set<string>();
+
+/** Declares that `backendName`'s BatchMatMul takes transposed operands as fast as plain ones. */
+export function markFreeTransposeMatMul(backendName: string): void {
+  freeTransposeBackends.add(backendName);
+}
+
+/** op(x)·op(y): transpose flags where the active backend takes them for free, else explicit transposes. */
+function matMulT(x: Tensor, tx: boolean, y: Tensor, ty: boolean): Tensor {
+  if (freeTransposeBackends.has(tf.getBackend())) return tf.matMul(x, y, tx, ty);
+  return tf.matMul(tx ? swapLast(x) : x, ty ? swapLast(y) : y);
+}
+
+/** Registers a BatchMatMul gradient built from plain matmuls (explicit transposes where those are faster). */
 export function patchMatMulGradient(): void {
   patchGradient({
     kernelName: 'BatchMatMul',
@@ -20,22 +35,11 @@ export function patchMatMulGradient(): void {
     gradFunc: (dy, [a, b], attrs) => {
       const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
       const d = dy as Tensor; // [..., m, n] for C = op(a) · op(b)
-      const mm = (x: Tensor, y: Tensor) => tf.matMul(x, y);
       return {
-        // dA = dy · op(b)ᵀ, laid out as a (transposed back when transposeA).
-        a: () => {
-          const g = !transposeA
-            ? mm(d, transposeB ? b : swapLast(b))
-            : mm(transposeB ? swapLast(b) : b, swapLast(d));
-          return unbroadcast(g, a.shape);
-        },
-        // dB = op(a)ᵀ · dy, laid out as b.
-        b: () => {
-          const g = !transposeB
-            ? mm(transposeA ? a : swapLast(a), d)
-            : mm(swapLast(d), transposeA ? swapLast(a) : a);
-          return unbroadcast(g, b.shape);
-        },
+        // dA = dy · op(b)ᵀ, laid out as a (transposed back when transposeA: op(b) · dyᵀ).
+        a: () => unbroadcast(!transposeA ? matMulT(d, false, b, !transposeB) : matMulT(b, transposeB, d, true), a.shape),
+        // dB = op(a)ᵀ · dy, laid out as b (transposed back when transposeB: dyᵀ · op(a)).
+        b: () => unbroadcast(!transposeB ? matMulT(a, !transposeA, d, false) : matMulT(d, true, a, transposeA), b.shape),
       };
     },
   });
