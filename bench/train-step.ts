@@ -14,7 +14,8 @@ const backend = arg('backend', 'wasm');
 const steps = Number(arg('steps', '30'));
 const info = await initNodeEngine(backend);
 const overrides = process.argv.filter((a) => a.includes('=') && !a.startsWith('--'));
-const s = await openSession({ modelId: arg('model', 'vae'), preset: arg('preset', 'quickstart'), overrides });
+const preset = process.argv.includes('--preset') ? arg('preset', '') : undefined; // default: the model's defaults
+const s = await openSession({ modelId: arg('model', 'vae'), preset, overrides });
 const { batchSize } = s.config.train;
 const times: number[] = [];
 for (let step = 0; step < steps + 3; step++) {

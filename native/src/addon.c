@@ -1,9 +1,10 @@
-// N-API entry points of genlab's native backend: OpenBLAS sgemm and im2col convolutions on float32
-// data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no tensor is copied out of wasm.
+// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions and tile on
+// tensor data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no tensor is copied out of wasm.
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
 #include <node_api.h>
 #include "gemm.h"
+#include "tile.h"
 
 #define CHECK(call)                                                                    \
   do {                                                                                 \
@@ -31,9 +32,14 @@ static int get_offsets(napi_env env, napi_value v, const uint32_t **data, size_t
   return type == napi_uint32_array;
 }
 
+/** True when [off, off + bytes) lies inside the heap and off is aligned to `align` bytes. */
+static int in_heap_aligned(size_t heapBytes, size_t off, size_t bytes, size_t align) {
+  return off % align == 0 && off <= heapBytes && bytes <= heapBytes - off;
+}
+
 /** True when [off, off + bytes) lies inside the heap and off is float-aligned. */
 static int in_heap(size_t heapBytes, size_t off, size_t bytes) {
-  return off % 4 == 0 && off <= heapBytes && bytes <= heapBytes - off;
+  return in_heap_aligned(heapBytes, off, bytes, 4);
 }
 
 // sgemm(heap, transA, transB, m, n, k, aOffsets, bOffsets, cOffsets)
@@ -101,6 +107,39 @@ static napi_value conv2d(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// tile(heap, elemBytes, inShape Int32Array, reps Int32Array, xOffset, yOffset)
+static napi_value tile(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 6) return fail(env, "genlab native: tile expects 6 arguments.");
+  void *heap, *sp, *rp;
+  size_t heapBytes, rank, rl;
+  int eb;
+  napi_typedarray_type st, rt;
+  uint32_t xo, yo;
+  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
+    return fail(env, "genlab native: tile's first argument must be an ArrayBuffer (the wasm heap).");
+  if (!get_int(env, argv[1], &eb) || (eb != 1 && eb != 4)) return fail(env, "genlab native: tile supports 1- and 4-byte elements.");
+  if (napi_get_typedarray_info(env, argv[2], &st, &rank, &sp, NULL, NULL) != napi_ok || st != napi_int32_array ||
+      napi_get_typedarray_info(env, argv[3], &rt, &rl, &rp, NULL, NULL) != napi_ok || rt != napi_int32_array || rl != rank)
+    return fail(env, "genlab native: tile's shape and reps must be Int32Arrays of equal length.");
+  if (rank > GENLAB_TILE_MAX_RANK) return fail(env, "genlab native: tile supports rank <= 8.");
+  CHECK(napi_get_value_uint32(env, argv[4], &xo));
+  CHECK(napi_get_value_uint32(env, argv[5], &yo));
+  const int32_t *shape = sp, *reps = rp;
+  size_t xs = (size_t)eb, ys = (size_t)eb;
+  for (size_t i = 0; i < rank; i++) {
+    if (shape[i] < 0 || reps[i] < 0) return fail(env, "genlab native: tile shape and reps must be non-negative.");
+    xs *= (size_t)shape[i];
+    ys *= (size_t)shape[i] * (size_t)reps[i];
+  }
+  if (!in_heap_aligned(heapBytes, xo, xs, eb) || !in_heap_aligned(heapBytes, yo, ys, eb))
+    return fail(env, "genlab native: tile operand lies outside the heap (stale offset?).");
+  genlab_tile((int)rank, shape, reps, (size_t)eb, (uint8_t *)heap + xo, (uint8_t *)heap + yo);
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -129,6 +168,7 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

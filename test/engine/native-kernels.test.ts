@@ -82,6 +82,30 @@ describe('native kernels match cpu', { skip }, () => {
       assert.ok((await parity(grads(1))) < 1e-4, 'filter gradient');
     });
   }
+
+  test('FusedConv2D with bias and relu / leakyrelu', async () => {
+    for (const activation of ['relu', 'leakyrelu'] as const) {
+      const err = await parity(() => tf.fused.conv2d({
+        x: randn([2, 6, 6, 3], 12) as tf.Tensor4D, filter: randn([3, 3, 3, 4], 13, 0.5) as tf.Tensor4D, strides: 2, pad: 'same',
+        bias: randn([4], 14), activation, leakyreluAlpha: 0.1,
+      }));
+      assert.ok(err < TOL, `${activation}: ${err}`);
+    }
+  });
+
+  test('Tile: broadcast reps, inner reps, rank 5, int32 and bool, an empty axis', async () => {
+    assert.ok((await parity(() => tf.tile(randn([1, 1, 1, 5], 15), [3, 4, 2, 1]))) === 0);
+    assert.ok((await parity(() => tf.tile(randn([2, 3], 16), [2, 3]))) === 0);
+    assert.ok((await parity(() => tf.tile(randn([2, 1, 3, 1, 2], 17), [1, 2, 1, 3, 2]))) === 0);
+    assert.ok((await parity(() => tf.cast(tf.tile(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), [2, 2]), 'float32'))) === 0);
+    assert.ok((await parity(() => tf.cast(tf.tile(tf.tensor1d([true, false], 'bool'), [3]), 'float32'))) === 0);
+    assert.ok((await parity(() => tf.tile(tf.zeros([2, 0]), [2, 3]))) === 0);
+  });
+
+  test('the gradient of a mean over NHWC axes (a broadcast Tile) matches', async () => {
+    const x = () => randn([4, 5, 5, 3], 18);
+    assert.ok((await parity(() => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.sub(xx, tf.mean(xx, [0, 1, 2])))))(x()))) < 1e-5);
+  });
 });
 
 describe('native backend registration', { skip }, () => {

@@ -1,12 +1,14 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
-// under its own name, with wasm's kernels (genlab's patches included) plus OpenBLAS kernels for the
-// heavy ops. Registering it needs the wasm backend initialised and patched first.
+// under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
+// heavy ops (OpenBLAS matmuls and convs, block-copy Tile). Registering it needs the wasm backend
+// initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
-import { NATIVE_CONV_KERNELS, nativeConv } from './conv.js';
+import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
+import { nativeTile } from './tile.js';
 
 /** The backend name. */
 export const NATIVE = 'native';
@@ -16,6 +18,8 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
   const table: Record<string, (k: tf.KernelConfig | undefined) => tf.KernelConfig['kernelFunc']> = {
     BatchMatMul: (k) => nativeBatchMatMul(blas, k),
     _FusedMatMul: () => nativeFusedMatMul(),
+    FusedConv2D: (k) => nativeFusedConv(k),
+    Tile: (k) => nativeTile(blas, k),
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
   return table;

@@ -1,5 +1,5 @@
-// The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm and im2col convolutions
-// on float32 data at byte offsets inside an ArrayBuffer — the wasm backend's heap, so nothing is copied.
+// The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm, im2col convolutions and
+// tile on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's heap, so nothing is copied.
 
 /** Convolution modes of `NativeBlas.conv2d` (native/src/gemm.h). */
 export const CONV_FORWARD = 0;
@@ -17,6 +17,8 @@ export interface NativeBlas {
    * [N, H, W, Ci, Ho, Wo, Co, fh, fw, sh, sw, dh, dw, padTop, padLeft].
    */
   conv2d(heap: ArrayBuffer, mode: number, geom: Int32Array, xOff: number, wOff: number, yOff: number): void;
+  /** y = tile(x, reps) for x of `shape` with 1- or 4-byte elements at byte offsets in `heap`. */
+  tile(heap: ArrayBuffer, elemBytes: number, shape: Int32Array, reps: Int32Array, xOff: number, yOff: number): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */

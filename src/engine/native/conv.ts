@@ -1,6 +1,8 @@
-// Native Conv2D, Conv2DBackpropInput and Conv2DBackpropFilter: im2col + OpenBLAS sgemm on the wasm
-// heap (native/src/conv.c); NCHW or non-float32 calls go to the kernel the wasm backend has.
+// Native Conv2D, FusedConv2D, Conv2DBackpropInput and Conv2DBackpropFilter: im2col + OpenBLAS sgemm on
+// the wasm heap (native/src/conv.c); NCHW or non-float32 calls go to the kernel the wasm backend has.
 import { tf } from '../tf.js';
+import { compositeKernel } from '../patches/registry.js';
+import { fusedEpilogue } from './activation.js';
 import { CONV_FILTER_GRAD, CONV_FORWARD, CONV_INPUT_GRAD, type NativeBlas } from './blas.js';
 import { heapOf, offsetOf, wasmBackend } from './heap.js';
 
@@ -81,5 +83,18 @@ export function nativeConv(blas: NativeBlas, kernelName: string, fallback: tf.Ke
     const [xo, wo, yo] = role.place(offsetOf(backend, i0), offsetOf(backend, i1), offsetOf(backend, out));
     blas.conv2d(heapOf(backend), role.mode, g, xo, wo, yo);
     return out;
+  };
+}
+
+/** FusedConv2D as the native Conv2D then bias and activation; NCHW goes to wasm's kernel `fallback`. */
+export function nativeFusedConv(fallback: tf.KernelConfig | undefined): KernelFunc {
+  const composite = compositeKernel((t, attrs) => {
+    const a = attrs as unknown as ConvAttrs & { activation?: string; leakyreluAlpha?: number };
+    const y = tf.conv2d(t.x as tf.Tensor4D, t.filter as tf.Tensor4D, a.strides, a.pad as 'same', 'NHWC', a.dilations, a.dimRoundingMode);
+    return fusedEpilogue(y, { ...a, bias: t.bias, preluActivationWeights: t.preluActivationWeights });
+  });
+  return (args) => {
+    if ((args.attrs as unknown as ConvAttrs).dataFormat === 'NCHW' && fallback) return fallback.kernelFunc(args);
+    return composite(args);
   };
 }

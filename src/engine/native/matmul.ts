@@ -1,7 +1,8 @@
 // Native BatchMatMul and _FusedMatMul: OpenBLAS sgemm straight on the wasm heap, transposes passed to
 // BLAS (no explicit transpose), broadcast batch dims mapped to per-matrix offsets, one addon call per op.
-import { tf, type Tensor } from '../tf.js';
+import { tf } from '../tf.js';
 import { compositeKernel } from '../patches/registry.js';
+import { fusedEpilogue } from './activation.js';
 import type { NativeBlas } from './blas.js';
 import { heapOf, offsetOf, wasmBackend } from './heap.js';
 
@@ -56,30 +57,11 @@ export function nativeBatchMatMul(blas: NativeBlas, fallback: tf.KernelConfig | 
   };
 }
 
-interface FusedAttrs {
-  transposeA: boolean;
-  transposeB: boolean;
-  activation?: string;
-  leakyreluAlpha?: number;
-}
-
-/** y = act(op(a)·op(b) + bias), as tfjs' fused matMul defines it (fused_util.applyActivation). */
-function fusedMatMul(t: Record<string, Tensor>, attrs: FusedAttrs): Tensor {
-  let y = tf.matMul(t.a, t.b, attrs.transposeA, attrs.transposeB); // runs the native BatchMatMul
-  if (t.bias) y = tf.add(y, t.bias);
-  switch (attrs.activation ?? 'linear') {
-    case 'linear': return y;
-    case 'relu': return tf.relu(y);
-    case 'relu6': return tf.relu6(y);
-    case 'elu': return tf.elu(y);
-    case 'sigmoid': return tf.sigmoid(y);
-    case 'prelu': return tf.prelu(y, t.preluActivationWeights);
-    case 'leakyrelu': return tf.leakyRelu(y, attrs.leakyreluAlpha ?? 0.2);
-    default: throw new Error(`genlab native: unknown fused matMul activation "${attrs.activation}".`);
-  }
-}
-
-/** _FusedMatMul as the native matmul followed by the bias add and activation on the wasm kernels. */
+/** _FusedMatMul as the native matmul followed by the bias add and activation (wasm's elementwise kernels). */
 export function nativeFusedMatMul(): KernelFunc {
-  return compositeKernel((t, attrs) => fusedMatMul(t, attrs as unknown as FusedAttrs));
+  return compositeKernel((t, attrs) => {
+    const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as { transposeA: boolean; transposeB: boolean; activation?: string; leakyreluAlpha?: number };
+    const y = tf.matMul(t.a, t.b, transposeA, transposeB); // runs the native BatchMatMul
+    return fusedEpilogue(y, { activation, leakyreluAlpha, bias: t.bias, preluActivationWeights: t.preluActivationWeights });
+  });
 }
