@@ -1,9 +1,10 @@
-// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions and tile on
+// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions, sums and tile on
 // tensor data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no tensor is copied out of wasm.
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
 #include <node_api.h>
 #include "gemm.h"
+#include "reduce.h"
 #include "tile.h"
 
 #define CHECK(call)                                                                    \
@@ -140,6 +141,35 @@ static napi_value tile(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// reduceSum(heap, overRows, rows, cols, scale, xOffset, yOffset)
+static napi_value reduce_sum(napi_env env, napi_callback_info info) {
+  size_t argc = 7;
+  napi_value argv[7];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 7) return fail(env, "genlab native: reduceSum expects 7 arguments.");
+  void *heap;
+  size_t heapBytes;
+  bool overRows;
+  int rows, cols;
+  double scale;
+  uint32_t xo, yo;
+  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
+    return fail(env, "genlab native: reduceSum's first argument must be an ArrayBuffer (the wasm heap).");
+  CHECK(napi_get_value_bool(env, argv[1], &overRows));
+  if (!get_int(env, argv[2], &rows) || !get_int(env, argv[3], &cols) || rows < 0 || cols < 0)
+    return fail(env, "genlab native: reduceSum rows and cols must be non-negative integers.");
+  CHECK(napi_get_value_double(env, argv[4], &scale));
+  CHECK(napi_get_value_uint32(env, argv[5], &xo));
+  CHECK(napi_get_value_uint32(env, argv[6], &yo));
+  const size_t xs = (size_t)rows * cols * 4, ys = (size_t)(overRows ? cols : rows) * 4;
+  if (!in_heap(heapBytes, xo, xs) || !in_heap(heapBytes, yo, ys))
+    return fail(env, "genlab native: reduceSum operand lies outside the heap (stale offset?).");
+  uint8_t *base = heap;
+  if (genlab_reduce_sum(overRows, rows, cols, (float)scale, (const float *)(base + xo), (float *)(base + yo)) != 0)
+    return fail(env, "genlab native: reduceSum could not allocate its ones vector.");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -169,6 +199,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

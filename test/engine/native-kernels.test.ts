@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients), plus its registration contract: shares wasm's tensors, leaks nothing, idempotent.
+// gradients, tile, sums), plus its registration contract: shares wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf, type Tensor } from '../../src/engine/tf.js';
@@ -100,6 +100,18 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok((await parity(() => tf.cast(tf.tile(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), [2, 2]), 'float32'))) === 0);
     assert.ok((await parity(() => tf.cast(tf.tile(tf.tensor1d([true, false], 'bool'), [3]), 'float32'))) === 0);
     assert.ok((await parity(() => tf.tile(tf.zeros([2, 0]), [2, 3]))) === 0);
+  });
+
+  test('Sum and Mean over leading, trailing, middle, negative and all axes, keepDims, int32', async () => {
+    const x = () => randn([4, 3, 5, 2], 19);
+    for (const axis of [[0, 1, 2], [0], [3], [-1, -2], [1], [0, 2], [0, 1, 2, 3]]) {
+      for (const keepDims of [false, true]) {
+        assert.ok((await parity(() => tf.sum(x(), axis, keepDims))) < 1e-6, `sum ${axis} ${keepDims}`);
+        assert.ok((await parity(() => tf.mean(x(), axis, keepDims))) < 1e-6, `mean ${axis} ${keepDims}`);
+      }
+    }
+    assert.ok((await parity(() => tf.cast(tf.sum(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), 0), 'float32'))) === 0);
+    assert.ok((await parity(() => tf.sum(tf.zeros([0, 3]), 0))) === 0);
   });
 
   test('the gradient of a mean over NHWC axes (a broadcast Tile) matches', async () => {

@@ -1,6 +1,6 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
-// heavy ops (OpenBLAS matmuls and convs, block-copy Tile). Registering it needs the wasm backend
+// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile). Registering it needs the wasm backend
 // initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
@@ -8,6 +8,7 @@ import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
 import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
+import { nativeReduce } from './reduce.js';
 import { nativeTile } from './tile.js';
 
 /** The backend name. */
@@ -20,6 +21,8 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
     _FusedMatMul: () => nativeFusedMatMul(),
     FusedConv2D: (k) => nativeFusedConv(k),
     Tile: (k) => nativeTile(blas, k),
+    Sum: (k) => nativeReduce(blas, 'Sum', k),
+    Mean: (k) => nativeReduce(blas, 'Mean', k),
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
   return table;

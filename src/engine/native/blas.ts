@@ -1,5 +1,5 @@
-// The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm, im2col convolutions and
-// tile on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's heap, so nothing is copied.
+// The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm, im2col convolutions, sums
+// and tile on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's heap, so nothing is copied.
 
 /** Convolution modes of `NativeBlas.conv2d` (native/src/gemm.h). */
 export const CONV_FORWARD = 0;
@@ -19,6 +19,8 @@ export interface NativeBlas {
   conv2d(heap: ArrayBuffer, mode: number, geom: Int32Array, xOff: number, wOff: number, yOff: number): void;
   /** y = tile(x, reps) for x of `shape` with 1- or 4-byte elements at byte offsets in `heap`. */
   tile(heap: ArrayBuffer, elemBytes: number, shape: Int32Array, reps: Int32Array, xOff: number, yOff: number): void;
+  /** y = scale · (overRows ? column sums : row sums) of a float32 matrix x [rows, cols] at byte offsets in `heap`. */
+  reduceSum(heap: ArrayBuffer, overRows: boolean, rows: number, cols: number, scale: number, xOff: number, yOff: number): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
