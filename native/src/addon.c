@@ -1,11 +1,13 @@
-// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions, sums and tile on
-// tensor data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no tensor is copied out of wasm.
+// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions, sums, tile and
+// elementwise functions on tensor data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no
+// tensor is copied out of wasm.
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
 #include <node_api.h>
 #include "gemm.h"
 #include "reduce.h"
 #include "tile.h"
+#include "unary.h"
 
 #define CHECK(call)                                                                    \
   do {                                                                                 \
@@ -170,6 +172,33 @@ static napi_value reduce_sum(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// unary(heap, op, n, xOffset, yOffset)
+static napi_value unary(napi_env env, napi_callback_info info) {
+  size_t argc = 5;
+  napi_value argv[5];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 5) return fail(env, "genlab native: unary expects 5 arguments.");
+  void *heap;
+  size_t heapBytes;
+  int op;
+  double n;
+  uint32_t xo, yo;
+  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
+    return fail(env, "genlab native: unary's first argument must be an ArrayBuffer (the wasm heap).");
+  if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: unary op must be an integer.");
+  CHECK(napi_get_value_double(env, argv[2], &n));
+  CHECK(napi_get_value_uint32(env, argv[3], &xo));
+  CHECK(napi_get_value_uint32(env, argv[4], &yo));
+  if (!(n >= 0) || n > (double)heapBytes) return fail(env, "genlab native: unary length out of range.");
+  const size_t len = (size_t)n;
+  if (!in_heap(heapBytes, xo, len * 4) || !in_heap(heapBytes, yo, len * 4))
+    return fail(env, "genlab native: unary operand lies outside the heap (stale offset?).");
+  uint8_t *base = heap;
+  if (genlab_unary(op, len, (const float *)(base + xo), (float *)(base + yo)) != 0)
+    return fail(env, "genlab native: unknown unary op.");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -200,6 +229,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums), plus its registration contract: shares wasm's tensors, leaks nothing, idempotent.
+// gradients, tile, sums, libm functions), plus its registration contract: shares wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf, type Tensor } from '../../src/engine/tf.js';
@@ -112,6 +112,16 @@ describe('native kernels match cpu', { skip }, () => {
     }
     assert.ok((await parity(() => tf.cast(tf.sum(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), 0), 'float32'))) === 0);
     assert.ok((await parity(() => tf.sum(tf.zeros([0, 3]), 0))) === 0);
+  });
+
+  test('Exp, Log, Erf, Tanh, Sqrt (libm) match', async () => {
+    const x = () => randn([7, 9], 20, 2);
+    const pos = () => tf.add(tf.abs(randn([7, 9], 21, 3)), 1e-3);
+    for (const [name, f] of [['exp', () => tf.exp(x())], ['log', () => tf.log(pos())], ['erf', () => tf.erf(x())],
+      ['tanh', () => tf.tanh(x())], ['sqrt', () => tf.sqrt(pos())]] as Array<[string, () => Tensor]>) {
+      const err = await parity(f);
+      assert.ok(err < 1e-6, `${name}: ${err}`);
+    }
   });
 
   test('the gradient of a mean over NHWC axes (a broadcast Tile) matches', async () => {

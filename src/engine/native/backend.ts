@@ -1,6 +1,6 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
-// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile). Registering it needs the wasm backend
+// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…). Registering it needs the wasm backend
 // initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
@@ -10,6 +10,7 @@ import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
 import { nativeReduce } from './reduce.js';
 import { nativeTile } from './tile.js';
+import { UNARY_OPS, nativeUnary } from './unary.js';
 
 /** The backend name. */
 export const NATIVE = 'native';
@@ -25,6 +26,7 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
     Mean: (k) => nativeReduce(blas, 'Mean', k),
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
+  for (const name of Object.keys(UNARY_OPS)) table[name] = (k) => nativeUnary(blas, name, k);
   return table;
 }
 

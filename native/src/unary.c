@@ -1,0 +1,16 @@
+// Elementwise functions with the C library's float versions (built -O3 -fno-math-errno so sqrt
+// vectorises): measured against tfjs-wasm on 393k floats, exp 2.8×, log 2×, erf 1.5×, sqrt 3× faster.
+// (wasm's XNNPACK sigmoid is vectorised and faster than libm, so Sigmoid stays on wasm.)
+#include <math.h>
+#include "unary.h"
+
+int genlab_unary(int op, size_t n, const float *x, float *y) {
+  switch (op) {
+    case GENLAB_EXP: for (size_t i = 0; i < n; i++) y[i] = expf(x[i]); return 0;
+    case GENLAB_LOG: for (size_t i = 0; i < n; i++) y[i] = logf(x[i]); return 0;
+    case GENLAB_ERF: for (size_t i = 0; i < n; i++) y[i] = erff(x[i]); return 0;
+    case GENLAB_TANH: for (size_t i = 0; i < n; i++) y[i] = tanhf(x[i]); return 0;
+    case GENLAB_SQRT: for (size_t i = 0; i < n; i++) y[i] = sqrtf(x[i]); return 0;
+    default: return -1;
+  }
+}
