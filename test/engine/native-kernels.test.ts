@@ -114,11 +114,12 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok((await parity(() => tf.sum(tf.zeros([0, 3]), 0))) === 0);
   });
 
-  test('Exp, Log, Erf, Tanh, Sqrt (libm) match', async () => {
+  test('Exp, Log, Erf, Tanh, Sqrt, Softplus (libm) match', async () => {
     const x = () => randn([7, 9], 20, 2);
     const pos = () => tf.add(tf.abs(randn([7, 9], 21, 3)), 1e-3);
     for (const [name, f] of [['exp', () => tf.exp(x())], ['log', () => tf.log(pos())], ['erf', () => tf.erf(x())],
-      ['tanh', () => tf.tanh(x())], ['sqrt', () => tf.sqrt(pos())]] as Array<[string, () => Tensor]>) {
+      ['tanh', () => tf.tanh(x())], ['sqrt', () => tf.sqrt(pos())],
+      ['softplus', () => tf.softplus(tf.mul(x(), 10))]] as Array<[string, () => Tensor]>) {
       const err = await parity(f);
       assert.ok(err < 1e-6, `${name}: ${err}`);
     }

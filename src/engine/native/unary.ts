@@ -1,12 +1,13 @@
-// Native elementwise Exp, Log, Erf, Tanh, Sqrt with libm (native/src/unary.c): on 393k floats, in one
-// process, wasm 8.9 / 11.2 / 12.1 / 16.9 / 0.58 ms vs native 3.1 / 5.7 / 7.8 / 14.5 / 0.17 ms (GELU's
-// erf and softmax's exp run in every GPT step). Sigmoid stays on wasm, whose XNNPACK kernel is faster.
+// Native elementwise Exp, Log, Erf, Tanh, Sqrt, Softplus with libm (native/src/unary.c). On 393k floats
+// in one process: wasm 8.9 / 11.2 / 12.1 / 16.9 / 0.58 ms, native 3.1 / 5.7 / 7.8 / 14.5 / 0.17 ms for
+// exp / log / erf / tanh / sqrt (GELU's erf and softmax's exp run in every GPT step; softplus in the
+// Bernoulli VAE's loss). Sigmoid stays on wasm, whose XNNPACK kernel is faster.
 import { tf } from '../tf.js';
 import type { NativeBlas } from './blas.js';
 import { heapOf, offsetOf, wasmBackend } from './heap.js';
 
 /** Kernel names → op codes of native/src/unary.h. */
-export const UNARY_OPS: Record<string, number> = { Exp: 0, Log: 1, Erf: 2, Tanh: 3, Sqrt: 4 };
+export const UNARY_OPS: Record<string, number> = { Exp: 0, Log: 1, Erf: 2, Tanh: 3, Sqrt: 4, Softplus: 5 };
 
 /** The native kernel for one of UNARY_OPS; non-float32 inputs go to wasm's kernel `fallback`. */
 export function nativeUnary(blas: NativeBlas, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
