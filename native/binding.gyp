@@ -6,10 +6,10 @@
   "targets": [
     {
       "target_name": "genlab_native",
-      "sources": ["src/addon.c", "src/gemm.c", "src/conv.c", "src/reduce.c", "src/tile.c", "src/unary.c"],
+      "sources": ["src/addon.c", "src/gemm.c", "src/conv.c", "src/reduce.c", "src/tile.c", "src/unary.c", "src/compare.c"],
       "include_dirs": ["<!@(node -p \"process.env.GENLAB_OPENBLAS_INCLUDE || ''\")"],
       "libraries": ["<!@(node -p \"process.env.GENLAB_OPENBLAS_LIBS || '-lopenblas'\")", "-lm"],
-      "cflags": ["-O3", "-fno-math-errno", "-std=c11", "-Wall", "-Wextra"],
+      "cflags": ["-O3", "-fno-math-errno", "-fno-trapping-math", "-std=c11", "-Wall", "-Wextra"],
       "defines": ["NAPI_VERSION=8"]
     }
   ]

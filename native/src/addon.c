@@ -1,6 +1,6 @@
-// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions, sums, tile and
-// elementwise functions on tensor data inside a caller-owned ArrayBuffer (the tfjs wasm heap), so no
-// tensor is copied out of wasm.
+// N-API entry points of genlab's native backend: OpenBLAS sgemm, im2col convolutions, sums, tile,
+// elementwise functions and comparisons on tensor data inside a caller-owned ArrayBuffer (the tfjs
+// wasm heap), so no tensor is copied out of wasm.
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
 #include <node_api.h>
@@ -172,30 +172,65 @@ static napi_value reduce_sum(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-// unary(heap, op, n, xOffset, yOffset)
-static napi_value unary(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 5) return fail(env, "genlab native: unary expects 5 arguments.");
-  void *heap;
-  size_t heapBytes;
-  int op;
+/** Reads an element count that must fit the heap. */
+static int get_count(napi_env env, napi_value v, size_t heapBytes, size_t *out) {
   double n;
+  if (napi_get_value_double(env, v, &n) != napi_ok || !(n >= 0) || n > (double)heapBytes || n != (double)(size_t)n) return 0;
+  *out = (size_t)n;
+  return 1;
+}
+
+// unary(heap, op, n, param, xOffset, yOffset)
+static napi_value unary(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 6) return fail(env, "genlab native: unary expects 6 arguments.");
+  void *heap;
+  size_t heapBytes, len;
+  int op;
+  double param;
   uint32_t xo, yo;
   if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
     return fail(env, "genlab native: unary's first argument must be an ArrayBuffer (the wasm heap).");
   if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: unary op must be an integer.");
-  CHECK(napi_get_value_double(env, argv[2], &n));
-  CHECK(napi_get_value_uint32(env, argv[3], &xo));
-  CHECK(napi_get_value_uint32(env, argv[4], &yo));
-  if (!(n >= 0) || n > (double)heapBytes) return fail(env, "genlab native: unary length out of range.");
-  const size_t len = (size_t)n;
+  if (!get_count(env, argv[2], heapBytes, &len)) return fail(env, "genlab native: unary length out of range.");
+  CHECK(napi_get_value_double(env, argv[3], &param));
+  CHECK(napi_get_value_uint32(env, argv[4], &xo));
+  CHECK(napi_get_value_uint32(env, argv[5], &yo));
   if (!in_heap(heapBytes, xo, len * 4) || !in_heap(heapBytes, yo, len * 4))
     return fail(env, "genlab native: unary operand lies outside the heap (stale offset?).");
   uint8_t *base = heap;
-  if (genlab_unary(op, len, (const float *)(base + xo), (float *)(base + yo)) != 0)
+  if (genlab_unary(op, len, (float)param, (const float *)(base + xo), (float *)(base + yo)) != 0)
     return fail(env, "genlab native: unknown unary op.");
+  return NULL;
+}
+
+// compare(heap, op, n, aOffset, bOffset, bScalar, outOffset)
+static napi_value compare(napi_env env, napi_callback_info info) {
+  size_t argc = 7;
+  napi_value argv[7];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 7) return fail(env, "genlab native: compare expects 7 arguments.");
+  void *heap;
+  size_t heapBytes, len;
+  int op;
+  bool bScalar;
+  uint32_t ao, bo, oo;
+  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
+    return fail(env, "genlab native: compare's first argument must be an ArrayBuffer (the wasm heap).");
+  if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: compare op must be an integer.");
+  if (!get_count(env, argv[2], heapBytes, &len)) return fail(env, "genlab native: compare length out of range.");
+  CHECK(napi_get_value_uint32(env, argv[3], &ao));
+  CHECK(napi_get_value_uint32(env, argv[4], &bo));
+  CHECK(napi_get_value_bool(env, argv[5], &bScalar));
+  CHECK(napi_get_value_uint32(env, argv[6], &oo));
+  if (!in_heap(heapBytes, ao, len * 4) || !in_heap(heapBytes, bo, (bScalar ? 1 : len) * 4) ||
+      !in_heap_aligned(heapBytes, oo, len, 1))
+    return fail(env, "genlab native: compare operand lies outside the heap (stale offset?).");
+  uint8_t *base = heap;
+  if (genlab_compare(op, len, (const float *)(base + ao), (const float *)(base + bo), bScalar, base + oo) != 0)
+    return fail(env, "genlab native: unknown compare op.");
   return NULL;
 }
 
@@ -230,6 +265,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

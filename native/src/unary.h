@@ -2,10 +2,16 @@
 #ifndef GENLAB_UNARY_H
 #define GENLAB_UNARY_H
 #include <stddef.h>
+#include <stdint.h>
 
-enum { GENLAB_EXP = 0, GENLAB_LOG = 1, GENLAB_ERF = 2, GENLAB_TANH = 3, GENLAB_SQRT = 4, GENLAB_SOFTPLUS = 5 };
+enum { GENLAB_EXP = 0, GENLAB_LOG = 1, GENLAB_ERF = 2, GENLAB_TANH = 3, GENLAB_SQRT = 4, GENLAB_SOFTPLUS = 5, GENLAB_LEAKY_RELU = 6 };
 
-/** y[i] = f(x[i]) for i < n (x and y may be the same); -1 for an unknown op. */
-int genlab_unary(int op, size_t n, const float *x, float *y);
+/** y[i] = f(x[i]) for i < n (x and y may be the same); `param` is LeakyRelu's alpha; -1 for an unknown op. */
+int genlab_unary(int op, size_t n, float param, const float *x, float *y);
+
+enum { GENLAB_GREATER = 0, GENLAB_GREATER_EQUAL = 1, GENLAB_LESS = 2, GENLAB_LESS_EQUAL = 3 };
+
+/** out[i] = a[i] OP b[bScalar ? 0 : i] as 0/1 bytes (tfjs bool); -1 for an unknown op. */
+int genlab_compare(int op, size_t n, const float *a, const float *b, int bScalar, uint8_t *out);
 
 #endif

@@ -1,6 +1,7 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, libm functions), plus its registration contract: shares wasm's tensors, leaks nothing, idempotent.
+// gradients, tile, sums, elementwise functions, comparisons), plus its registration contract: shares
+// wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf, type Tensor } from '../../src/engine/tf.js';
@@ -114,14 +115,24 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok((await parity(() => tf.sum(tf.zeros([0, 3]), 0))) === 0);
   });
 
-  test('Exp, Log, Erf, Tanh, Sqrt, Softplus (libm) match', async () => {
+  test('Exp, Log, Erf, Tanh, Sqrt, Softplus (libm) and LeakyRelu match', async () => {
     const x = () => randn([7, 9], 20, 2);
     const pos = () => tf.add(tf.abs(randn([7, 9], 21, 3)), 1e-3);
     for (const [name, f] of [['exp', () => tf.exp(x())], ['log', () => tf.log(pos())], ['erf', () => tf.erf(x())],
       ['tanh', () => tf.tanh(x())], ['sqrt', () => tf.sqrt(pos())],
-      ['softplus', () => tf.softplus(tf.mul(x(), 10))]] as Array<[string, () => Tensor]>) {
+      ['softplus', () => tf.softplus(tf.mul(x(), 10))], ['leakyRelu', () => tf.leakyRelu(x(), 0.15)]] as Array<[string, () => Tensor]>) {
       const err = await parity(f);
       assert.ok(err < 1e-6, `${name}: ${err}`);
+    }
+  });
+
+  test('Greater, GreaterEqual, Less, LessEqual: same shape, scalar, broadcast fallback, ties', async () => {
+    const x = () => tf.round(randn([6, 5], 22, 2)); // rounding makes ties
+    const y = () => tf.round(randn([6, 5], 23, 2));
+    for (const f of [tf.greater, tf.greaterEqual, tf.less, tf.lessEqual]) {
+      for (const other of [y, () => tf.scalar(0), () => tf.tensor1d([0.5]), () => randn([5], 24)]) {
+        assert.ok((await parity(() => tf.cast(f(x(), other()), 'float32'))) === 0, `${f.name}`);
+      }
     }
   });
 

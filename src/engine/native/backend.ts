@@ -1,11 +1,12 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
-// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…). Registering it needs the wasm backend
+// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons). Registering it needs the wasm backend
 // initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
+import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
 import { nativeReduce } from './reduce.js';
@@ -27,6 +28,7 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
   for (const name of Object.keys(UNARY_OPS)) table[name] = (k) => nativeUnary(blas, name, k);
+  for (const name of Object.keys(COMPARE_OPS)) table[name] = (k) => nativeCompare(blas, name, k);
   return table;
 }
 

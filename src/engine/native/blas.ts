@@ -1,5 +1,5 @@
 // The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm, im2col convolutions, sums,
-// tile and elementwise functions on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's
+// tile, elementwise functions and comparisons on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's
 // heap, so nothing is copied.
 
 /** Convolution modes of `NativeBlas.conv2d` (native/src/gemm.h). */
@@ -22,8 +22,10 @@ export interface NativeBlas {
   tile(heap: ArrayBuffer, elemBytes: number, shape: Int32Array, reps: Int32Array, xOff: number, yOff: number): void;
   /** y = scale · (overRows ? column sums : row sums) of a float32 matrix x [rows, cols] at byte offsets in `heap`. */
   reduceSum(heap: ArrayBuffer, overRows: boolean, rows: number, cols: number, scale: number, xOff: number, yOff: number): void;
-  /** y[i] = f(x[i]) for i < n, float32 at byte offsets in `heap`; `op` is a code of UNARY_OPS (unary.ts). */
-  unary(heap: ArrayBuffer, op: number, n: number, xOff: number, yOff: number): void;
+  /** y[i] = f(x[i]) for i < n, float32 at byte offsets in `heap`; `op` is a code of UNARY_OPS (unary.ts), `param` LeakyRelu's alpha. */
+  unary(heap: ArrayBuffer, op: number, n: number, param: number, xOff: number, yOff: number): void;
+  /** out[i] = a[i] OP b[bScalar ? 0 : i] as bool bytes; `op` is a code of COMPARE_OPS (compare.ts). */
+  compare(heap: ArrayBuffer, op: number, n: number, aOff: number, bOff: number, bScalar: boolean, outOff: number): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
