@@ -153,6 +153,18 @@ describe('native backend registration', { skip }, () => {
     tf.dispose([x, y]);
   });
 
+  test('clone shares memory without a copy, and disposing either side keeps the other intact', async () => {
+    await useBackend('native');
+    const ids = tf.engine().backend.numDataIds();
+    const x = tf.tensor1d([1, 2, 3]);
+    const y = tf.clone(x);
+    assert.equal(tf.engine().backend.numDataIds(), ids + 1);
+    x.dispose();
+    assert.deepEqual(Array.from(y.dataSync()), [1, 2, 3]);
+    y.dispose();
+    assert.equal(tf.engine().backend.numDataIds(), ids);
+  });
+
   test('initEngine reports native with its thread count', async () => {
     const info = await initNodeEngine('native');
     assert.equal(info.backend, 'native');

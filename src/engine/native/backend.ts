@@ -1,12 +1,14 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
-// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons). Registering it needs the wasm backend
+// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
+// copy-free Identity). Registering it needs the wasm backend
 // initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
+import { sharedIdentity } from './identity.js';
 import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
 import { nativeReduce } from './reduce.js';
@@ -23,6 +25,7 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
     _FusedMatMul: () => nativeFusedMatMul(),
     FusedConv2D: (k) => nativeFusedConv(k),
     Tile: (k) => nativeTile(blas, k),
+    Identity: (k) => sharedIdentity(k),
     Sum: (k) => nativeReduce(blas, 'Sum', k),
     Mean: (k) => nativeReduce(blas, 'Mean', k),
   };
