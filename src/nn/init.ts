@@ -1,5 +1,6 @@
 // Weight initialisation from genlab's Rng (so same seed → same model on every backend):
-// Glorot/Xavier uniform for kernels (Glorot & Bengio 2010), zeros for biases, ones for scales.
+// Glorot/Xavier uniform for kernels (Glorot & Bengio 2010) or He uniform for ReLU networks (He et al.
+// 2015), zeros for biases, ones for scales.
 import { tf, tfl } from '../engine/tf.js';
 import type { Rng } from '../random/rng.js';
 
@@ -9,8 +10,14 @@ function fans(shape: number[]): [number, number] {
   return [receptive * shape[shape.length - 2], receptive * shape[shape.length - 1]];
 }
 
+/**
+ * Kernel scheme: 'glorot' U(±√(6/(fan_in + fan_out))), or 'he' U(±√(6/fan_in)), whose variance 2/fan_in
+ * keeps the signal's second moment through ReLU layers (Glorot's roughly halves it per layer).
+ */
+export type KernelInit = 'glorot' | 'he';
+
 /** Re-initialises every weight of `models` from `rng`, by the weight's role in its layer. */
-export function initWeights(models: tfl.LayersModel[], rng: Rng): void {
+export function initWeights(models: tfl.LayersModel[], rng: Rng, kernel: KernelInit = 'glorot'): void {
   for (const model of models) {
     for (const w of model.weights) {
       const name = w.originalName ?? w.name;
@@ -19,7 +26,7 @@ export function initWeights(models: tfl.LayersModel[], rng: Rng): void {
       let values: Float32Array;
       if (/(kernel|embeddings)$/.test(name) && shape.length >= 2) {
         const [fanIn, fanOut] = fans(shape);
-        const limit = Math.sqrt(6 / (fanIn + fanOut));
+        const limit = Math.sqrt(6 / (kernel === 'he' ? fanIn : fanIn + fanOut));
         values = rng.uniformArray(size, -limit, limit);
       } else if (/(gamma|moving_variance)$/.test(name)) {
         values = new Float32Array(size).fill(1);

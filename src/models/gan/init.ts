@@ -1,4 +1,4 @@
-// GAN weight initialisation from genlab's Rng: Glorot uniform (genlab's default) or DCGAN's N(0, 0.02)
+// GAN weight initialisation from genlab's Rng: Glorot uniform (genlab's default), He uniform or DCGAN's N(0, 0.02)
 // kernels and N(1, 0.02) batch-norm scales (Radford et al. 2016, §4), plus random unit vectors for
 // the power iteration of spectrally normalised layers (Miyato et al. 2018).
 import { tf, tfl } from '../../engine/tf.js';
@@ -16,9 +16,9 @@ function writeValues(w: tfl.LayerVariable, values: Float32Array): void {
 }
 
 /** Initialises every weight of `models` from `rng` with the named scheme. */
-export function initGanWeights(models: tfl.LayersModel[], rng: Rng, scheme: 'glorot' | 'dcgan'): void {
-  if (scheme === 'glorot') {
-    initWeights(models, rng);
+export function initGanWeights(models: tfl.LayersModel[], rng: Rng, scheme: 'glorot' | 'he' | 'dcgan'): void {
+  if (scheme !== 'dcgan') {
+    initWeights(models, rng, scheme);
   } else {
     for (const model of models) {
       for (const w of model.weights) {

@@ -36,8 +36,11 @@ export interface GanNetConfig {
   pac: number;
   /** Width of the generator's label embedding (conditional models). */
   labelEmbedding: number;
-  /** Weight initialisation: Glorot uniform, or N(0, 0.02) as in DCGAN. */
-  init: 'glorot' | 'dcgan';
+  /**
+   * Weight initialisation: Glorot uniform; He uniform (a ReLU MLP keeps its output spread, where Glorot
+   * starts the generator as a blob ~0.1 data std wide, collapsed before training starts); N(0, 0.02) as in DCGAN.
+   */
+  init: 'glorot' | 'he' | 'dcgan';
   /** Vector data enter the networks divided by this scale (≈ the data's std; images always use [−1, 1]). */
   dataScale: number;
 }

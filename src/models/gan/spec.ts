@@ -56,7 +56,7 @@ function modelSchema(d: GanModelConfig) {
       minibatchStddev: z.number().int().min(0).default(d.minibatchStddev),
       pac: z.number().int().positive().default(d.pac),
       labelEmbedding: z.number().int().positive().default(d.labelEmbedding),
-      init: z.enum(['glorot', 'dcgan']).default(d.init),
+      init: z.enum(['glorot', 'he', 'dcgan']).default(d.init),
       dataScale: z.number().positive().default(d.dataScale),
     })
     .prefault({});
