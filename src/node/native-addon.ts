@@ -2,6 +2,7 @@
 // (scripts/build-native.mjs) and sets its OpenBLAS thread count from GENLAB_NATIVE_THREADS.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NativeBlas } from '../engine/native/blas.js';
@@ -12,10 +13,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const ADDON = path.join(root, 'native', 'build', 'Release', 'genlab_native.node');
 
 /**
- * Default OpenBLAS threads: 1. On this project's 2-core reference machine one thread was as fast as two
- * for the benchmark workloads (bench/engine-matmul.ts, bench/gpt-speed.ts) and leaves a core to others.
+ * Default OpenBLAS threads: half the cores (at least 1). On the 2-core reference machine, shared with
+ * other jobs, two threads ranged from 1.5× faster to 2× slower than one (OpenBLAS threads spin while
+ * waiting, which hurts on a busy machine), so one thread there, leaving a core to the rest.
  */
-export const DEFAULT_NATIVE_THREADS = 1;
+export const DEFAULT_NATIVE_THREADS = Math.max(1, Math.floor(availableParallelism() / 2));
 
 let cached: { blas: NativeBlas } | { reason: string } | undefined;
 

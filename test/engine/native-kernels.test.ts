@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf, type Tensor } from '../../src/engine/tf.js';
 import { initNodeEngine } from '../../src/node/engine.js';
-import { loadNativeAddon, nativeThreadsFromEnv } from '../../src/node/native-addon.js';
+import { DEFAULT_NATIVE_THREADS, loadNativeAddon, nativeThreadsFromEnv } from '../../src/node/native-addon.js';
 import { useBackend } from '../helpers/engine.js';
 import { randn } from './support.js';
 
@@ -174,6 +174,7 @@ describe('native backend registration', { skip }, () => {
 
 test('GENLAB_NATIVE_THREADS must be a positive integer', () => {
   assert.equal(nativeThreadsFromEnv({ GENLAB_NATIVE_THREADS: '2' }), 2);
-  assert.equal(nativeThreadsFromEnv({}), 1);
+  assert.equal(nativeThreadsFromEnv({}), DEFAULT_NATIVE_THREADS);
+  assert.ok(DEFAULT_NATIVE_THREADS >= 1);
   assert.throws(() => nativeThreadsFromEnv({ GENLAB_NATIVE_THREADS: '0' }), /positive integer, got "0"/);
 });
