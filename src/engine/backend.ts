@@ -89,7 +89,8 @@ async function tryBackend(name: BackendName): Promise<boolean> {
     const ok = await tf.setBackend(name);
     if (name === 'wasm') await hooks.afterWasm?.();
     return ok && tf.getBackend() === name;
-  } catch {
+  } catch (err) {
+    if (name === 'native') nativeUnavailable = `not usable (${err instanceof Error ? err.message : String(err)})`;
     return false;
   }
 }

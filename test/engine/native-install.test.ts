@@ -1,8 +1,9 @@
 // The install step never fails: without OpenBLAS (simulated) or with the build turned off, the build
-// script exits 0 with a one-line hint, and the engine then starts on wasm under 'auto'.
+// script exits 0 with a one-line hint, and the engine then starts on wasm under 'auto' (native when built).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { loadNativeAddon } from '../../src/node/native-addon.js';
 
 const run = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -23,10 +24,22 @@ test("'auto' starts wasm when native is unavailable; asking for native names the
   const script = `
     import { initNodeEngine } from './src/node/engine.ts';
     const info = await initNodeEngine('auto');
-    console.log('backend=' + info.backend);
+    console.log('backend=' + info.backend + ' hint=' + info.hint);
     try { await initNodeEngine('native'); } catch (e) { console.log(e.message); }`;
   const r = run(['--import', 'tsx', '--input-type=module', '-e', script], { GENLAB_NATIVE: 'off' });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /backend=wasm/);
+  assert.match(r.stdout, /backend=wasm hint=genlab: running on wasm; the native backend is turned off.*apt install libopenblas-dev/);
+  assert.doesNotMatch(r.stderr, /genlab: running on wasm/); // GENLAB_NATIVE=off: a deliberate choice, no hint printed
   assert.match(r.stdout, /Backend "native" could not start\. It is turned off \(GENLAB_NATIVE=off\); install OpenBLAS/);
+});
+
+test("'auto' picks the native backend when its addon is built", { skip: 'reason' in loadNativeAddon() && 'native addon not built' }, () => {
+  const script = `
+    import { initNodeEngine } from './src/node/engine.ts';
+    const info = await initNodeEngine('auto');
+    console.log('backend=' + info.backend + ' threads=' + info.nativeThreads);`;
+  const r = run(['--import', 'tsx', '--input-type=module', '-e', script], { GENLAB_NATIVE_THREADS: '1' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /backend=native threads=1/);
+  assert.equal(r.stderr, '');
 });
