@@ -165,6 +165,19 @@ describe('native backend registration', { skip }, () => {
     assert.equal(tf.engine().backend.numDataIds(), ids);
   });
 
+  test('an output that grows the wasm memory still lands in the right place (fresh heap view per call)', async () => {
+    await useBackend('native');
+    const heap = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.buffer.byteLength;
+    const before = heap();
+    const a = tf.fill([4096, 1], 2), b = tf.fill([1, before / 4096 + 1024], 3); // output > the whole heap
+    const y = tf.matMul(a, b);
+    assert.ok(heap() > before, 'the heap grew');
+    const v = y.dataSync();
+    assert.equal(v[0], 6);
+    assert.equal(v[v.length - 1], 6);
+    tf.dispose([a, b, y]);
+  });
+
   test('initEngine reports native with its thread count', async () => {
     const info = await initNodeEngine('native');
     assert.equal(info.backend, 'native');
