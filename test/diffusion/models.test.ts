@@ -1,5 +1,6 @@
 // Model-level tests of the diffusion, score and energy families: sampling options (DDIM steps, labels,
-// guidance), inpainting/upscaling contracts, learning on 2-D data, and bit-identical CD resume.
+// guidance), inpainting/upscaling contracts, learning on 2-D data, EBM samplers and ring-8 mode coverage,
+// and bit-identical CD resume.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf } from '../../src/engine/tf.js';
@@ -11,6 +12,8 @@ import type { EnergyModel } from '../../src/models/ebm/ebm.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 import { rbfMmd2 } from './mmd.js';
+import { modeCoverage } from '../../src/bench/mode-coverage.js';
+import { RING8 } from '../../src/data/toy2d.js';
 
 describe('diffusion models (wasm)', () => {
   before(() => useBackend('wasm'));
@@ -82,8 +85,51 @@ describe('diffusion models (wasm)', () => {
   });
 });
 
+describe('energy-based model (wasm)', () => {
+  before(() => useBackend('wasm'));
+
+  test("the 'toy' preset, shrunk, covers all 8 ring modes within 3σ in 250 steps", async () => {
+    const overrides = ['model.hidden=32,32', 'model.fourierFeatures=32', 'model.trainSteps=20', 'train.batchSize=64', 'train.steps=250', 'train.lr=1e-3', 'data.trainSize=2000', 'data.testSize=200'];
+    const run = await trainRun({ modelId: 'ebm', preset: 'toy', overrides, out: tempDir(), backend: 'wasm', skipArtifacts: true });
+    try {
+      const x = run.session.model.sample(800, new Rng(3));
+      const mc = modeCoverage(x.dataSync(), RING8);
+      x.dispose();
+      assert.equal(mc.modesCovered, 8, `high-quality samples per mode ${mc.counts.join(', ')}`);
+      assert.ok(mc.highQuality > 25, `only ${mc.highQuality.toFixed(1)} % of samples within 3σ of a mode`);
+    } finally {
+      run.session.dispose();
+    }
+  });
+});
+
 describe('energy-based model (cpu)', () => {
   before(() => useBackend('cpu'));
+
+  test("sampler 'short-run' replays the training chain (trainSteps at noise σ); 'long-run' uses sampleSteps/sampleNoise", async () => {
+    const overrides = ['model.sampler=short-run', 'model.trainSteps=4', 'model.noise=0.03', 'model.sampleSteps=9', 'model.sampleNoise=0.001'];
+    const s = await openSession({ modelId: 'ebm', preset: 'tiny', overrides });
+    const m = s.model as EnergyModel;
+    try {
+      const start = tf.memory().numTensors;
+      const chain = (seed: number, steps: number, noise: number) => {
+        const r = new Rng(seed);
+        return m.langevin(m.initChains(16, r), steps, r, noise);
+      };
+      const pairs = [
+        [m.sample(16, new Rng(3)), chain(3, 4, 0.03)],
+        [m.sample(16, new Rng(3), { sampler: 'long-run' }), chain(3, 9, 0.001)],
+        [m.sample(16, new Rng(3), { steps: 2 }), chain(3, 2, 0.03)],
+      ];
+      for (const [got, want] of pairs) assert.deepEqual(got.dataSync(), want.dataSync());
+      assert.notDeepEqual(pairs[0][0].dataSync(), pairs[1][0].dataSync());
+      tf.dispose(pairs.flat());
+      assert.equal(tf.memory().numTensors, start);
+      assert.throws(() => m.sample(2, new Rng(1), { sampler: 'ddim' }), /Unknown EBM sampler "ddim"; use long-run or short-run/);
+    } finally {
+      s.dispose();
+    }
+  });
 
   test('contrastive divergence resumes bit-identically (weights, optimizer, replay buffer, RNG)', async () => {
     const overrides = ['train.steps=12', 'train.ema=0.9'];

@@ -24,12 +24,23 @@ export interface EbmModelConfig {
   stepSize: number;
   noise: number;
   gradClip: number;
-  /** SGLD noise σ of `sample` (a lower temperature than training's sharpens the modes). */
+  /**
+   * How `sample` runs SGLD from uniform noise. 'long-run': sampleSteps steps at sampleNoise, for energies
+   * trained with persistent chains. 'short-run': the training chain itself (trainSteps steps at noise σ),
+   * the one sampler that noise-initialised CD (cd.reinit = 1) fits even where longer chains would drift
+   * off (Nijkamp et al. 2019, "non-convergent short-run MCMC").
+   */
+  sampler: EbmSampler;
+  /** SGLD noise σ of the 'long-run' sampler (a lower temperature than training's sharpens the modes). */
   sampleNoise: number;
-  /** SGLD steps per training iteration (K) and for `sample` from fresh noise. */
+  /** SGLD steps per training iteration (K), and of the 'long-run' sampler. */
   trainSteps: number;
   sampleSteps: number;
 }
+
+/** EBM sampler names (see EbmModelConfig.sampler). */
+export const EBM_SAMPLERS = ['long-run', 'short-run'] as const;
+export type EbmSampler = (typeof EBM_SAMPLERS)[number];
 
 function buildEnergy(cfg: EbmModelConfig, data: DataInfo): tfl.LayersModel {
   const input = tfl.input({ shape: data.shape });
@@ -85,9 +96,13 @@ export class EnergyModel implements GenModel {
     return sgld((y) => this.energy(y), x, rng, this.sgldOptions(steps, noise));
   }
 
-  /** n samples: SGLD (opts.steps, default sampleSteps; noise sampleNoise) from uniform noise. */
+  /** n samples by SGLD from uniform noise with the opts.sampler (default cfg.sampler) settings; opts.steps overrides K. */
   sample(n: number, rng: Rng, opts: SampleOptions = {}): tf.Tensor {
-    return this.langevin(this.initChains(n, rng), opts.steps ?? this.cfg.sampleSteps, rng, this.cfg.sampleNoise);
+    const sampler = opts.sampler ?? this.cfg.sampler;
+    if (!(EBM_SAMPLERS as readonly string[]).includes(sampler)) throw new Error(`Unknown EBM sampler "${sampler}"; use ${EBM_SAMPLERS.join(' or ')}.`);
+    const shortRun = sampler === 'short-run';
+    const steps = opts.steps ?? (shortRun ? this.cfg.trainSteps : this.cfg.sampleSteps);
+    return this.langevin(this.initChains(n, rng), steps, rng, shortRun ? this.cfg.noise : this.cfg.sampleNoise);
   }
 
   /** Energies on a res×res grid over [lo, hi]² (row 0 at the top = highest y), 2-D models only. */

@@ -5,7 +5,7 @@ import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../.
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
 import { CD_DEFAULTS, type CdOptions } from '../../train/recipes/contrastive-divergence.js';
-import { EnergyModel, type EbmModelConfig } from './ebm.js';
+import { EBM_SAMPLERS, EnergyModel, type EbmModelConfig } from './ebm.js';
 
 /** Full EBM config. */
 export interface EbmConfig {
@@ -28,6 +28,7 @@ const schema = z.strictObject({
       box: z.tuple([z.number(), z.number()]).default([-3, 3]),
       stepSize: z.number().positive().default(0.05),
       noise: z.number().min(0).default(0.02),
+      sampler: z.enum(EBM_SAMPLERS).default('long-run'),
       sampleNoise: z.number().min(0).default(0.005),
       gradClip: z.number().min(0).default(0),
       trainSteps: z.number().int().positive().default(40),
@@ -58,11 +59,16 @@ export const ebmSpec: ModelSpec<EbmConfig> = {
       train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
       cd: { bufferSize: 64 },
     },
-    // Resolves all 8 ring modes in the energy landscape (energy.png); short-run SGLD from noise does not yet find them.
-    fourier: {
-      model: { fourierFeatures: 64, fourierScale: 2, trainSteps: 10, noise: 0.01 },
-      train: { steps: 2000, lr: 2e-3 },
-      cd: { alpha: 0.1 },
+    // 2-D mixtures (ring of 8, σ = 0.02): the Du & Mordatch recipe (persistent chains, long-run sampling
+    // from noise) with a landscape SGLD can descend. Fourier features at scale 0.3 resolve the 8 modes a
+    // plain MLP blurs into a ring, while scales 0.5–2 leave a bumpy far field whose local minima trap
+    // chains; lr 2e-4 with α = 1 keeps the energy from outrunning the chains (at lr 2e-3, α = 0.1 it
+    // saturated at E = ∓1/(2α) within ~25 steps and the negatives never reached the wells). With
+    // `cd.reinit=1 model.sampler=short-run` it is noise-initialised short-run CD (Nijkamp et al. 2019).
+    toy: {
+      model: { fourierFeatures: 64, fourierScale: 0.3, trainSteps: 30, noise: 0.01 },
+      train: { steps: 1000, lr: 2e-4 },
+      cd: { alpha: 1 },
     },
     mnist: {
       model: { arch: 'conv', hidden: [128], filters: 16, box: [0, 1], stepSize: 10, noise: 0.005, sampleNoise: 0.005, gradClip: 0.01, trainSteps: 60, sampleSteps: 200 },
