@@ -7,10 +7,13 @@ import { tf } from '../src/engine/tf.js';
 import { Rng } from '../src/random/rng.js';
 import { openSession } from '../src/node/session.js';
 import { trainRun } from '../src/node/train-run.js';
-import { useBackend } from './helpers/engine.js';
+import { TEST_BACKENDS, useBackend } from './helpers/engine.js';
 import { tempDir } from './helpers/tmp.js';
 
-const backend = process.env.GENLAB_TEST_BACKEND ?? 'wasm';
+/** GENLAB_TEST_BACKEND, else wasm (cpu is too slow for every model) and native when its addon is built. */
+const backends = process.env.GENLAB_TEST_BACKEND
+  ? [process.env.GENLAB_TEST_BACKEND]
+  : TEST_BACKENDS.filter((b) => b !== 'cpu');
 
 /** Samples (generative models) or outputs on seeded random inputs (classifiers), as one array. */
 function sampleValues(session: Awaited<ReturnType<typeof openSession>>, seed: number): Float32Array {
@@ -24,7 +27,7 @@ function sampleValues(session: Awaited<ReturnType<typeof openSession>>, seed: nu
   return v.slice();
 }
 
-for (const spec of MODEL_SPECS) {
+for (const backend of backends) for (const spec of MODEL_SPECS) {
   describe(`conformance: ${spec.id} (tiny, ${backend})`, () => {
     before(() => useBackend(backend));
 
