@@ -206,30 +206,31 @@ static napi_value unary(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-// compare(heap, op, n, aOffset, bOffset, bScalar, outOffset)
+// compare(heap, op, isInt, n, aOffset, bOffset, bScalar, outOffset)
 static napi_value compare(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
+  size_t argc = 8;
+  napi_value argv[8];
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 7) return fail(env, "genlab native: compare expects 7 arguments.");
+  if (argc != 8) return fail(env, "genlab native: compare expects 8 arguments.");
   void *heap;
   size_t heapBytes, len;
   int op;
-  bool bScalar;
+  bool isInt, bScalar;
   uint32_t ao, bo, oo;
   if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
     return fail(env, "genlab native: compare's first argument must be an ArrayBuffer (the wasm heap).");
   if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: compare op must be an integer.");
-  if (!get_count(env, argv[2], heapBytes, &len)) return fail(env, "genlab native: compare length out of range.");
-  CHECK(napi_get_value_uint32(env, argv[3], &ao));
-  CHECK(napi_get_value_uint32(env, argv[4], &bo));
-  CHECK(napi_get_value_bool(env, argv[5], &bScalar));
-  CHECK(napi_get_value_uint32(env, argv[6], &oo));
+  CHECK(napi_get_value_bool(env, argv[2], &isInt));
+  if (!get_count(env, argv[3], heapBytes, &len)) return fail(env, "genlab native: compare length out of range.");
+  CHECK(napi_get_value_uint32(env, argv[4], &ao));
+  CHECK(napi_get_value_uint32(env, argv[5], &bo));
+  CHECK(napi_get_value_bool(env, argv[6], &bScalar));
+  CHECK(napi_get_value_uint32(env, argv[7], &oo));
   if (!in_heap(heapBytes, ao, len * 4) || !in_heap(heapBytes, bo, (bScalar ? 1 : len) * 4) ||
       !in_heap_aligned(heapBytes, oo, len, 1))
     return fail(env, "genlab native: compare operand lies outside the heap (stale offset?).");
   uint8_t *base = heap;
-  if (genlab_compare(op, len, (const float *)(base + ao), (const float *)(base + bo), bScalar, base + oo) != 0)
+  if (genlab_compare(op, isInt, len, base + ao, base + bo, bScalar, base + oo) != 0)
     return fail(env, "genlab native: unknown compare op.");
   return NULL;
 }

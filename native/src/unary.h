@@ -9,9 +9,9 @@ enum { GENLAB_EXP = 0, GENLAB_LOG = 1, GENLAB_ERF = 2, GENLAB_TANH = 3, GENLAB_S
 /** y[i] = f(x[i]) for i < n (x and y may be the same); `param` is LeakyRelu's alpha; -1 for an unknown op. */
 int genlab_unary(int op, size_t n, float param, const float *x, float *y);
 
-enum { GENLAB_GREATER = 0, GENLAB_GREATER_EQUAL = 1, GENLAB_LESS = 2, GENLAB_LESS_EQUAL = 3 };
+enum { GENLAB_GREATER = 0, GENLAB_GREATER_EQUAL = 1, GENLAB_LESS = 2, GENLAB_LESS_EQUAL = 3, GENLAB_EQUAL = 4, GENLAB_NOT_EQUAL = 5 };
 
-/** out[i] = a[i] OP b[bScalar ? 0 : i] as 0/1 bytes (tfjs bool); -1 for an unknown op. */
-int genlab_compare(int op, size_t n, const float *a, const float *b, int bScalar, uint8_t *out);
+/** out[i] = a[i] OP b[bScalar ? 0 : i] as 0/1 bytes (tfjs bool), on int32 (isInt) or float32; -1 for an unknown op. */
+int genlab_compare(int op, int isInt, size_t n, const void *a, const void *b, int bScalar, uint8_t *out);
 
 #endif

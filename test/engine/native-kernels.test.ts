@@ -126,12 +126,15 @@ describe('native kernels match cpu', { skip }, () => {
     }
   });
 
-  test('Greater, GreaterEqual, Less, LessEqual: same shape, scalar, broadcast fallback, ties', async () => {
+  test('comparisons: float32 and int32; same shape, scalar, broadcast on either side, both broadcast, ties', async () => {
     const x = () => tf.round(randn([6, 5], 22, 2)); // rounding makes ties
-    const y = () => tf.round(randn([6, 5], 23, 2));
-    for (const f of [tf.greater, tf.greaterEqual, tf.less, tf.lessEqual]) {
-      for (const other of [y, () => tf.scalar(0), () => tf.tensor1d([0.5]), () => randn([5], 24)]) {
+    const others = [() => tf.round(randn([6, 5], 23, 2)), () => tf.scalar(0), () => tf.tensor1d([0.5]),
+      () => tf.round(randn([5], 24)), () => tf.round(randn([6, 1], 25)), () => tf.round(randn([2, 6, 1], 26))];
+    for (const f of [tf.greater, tf.greaterEqual, tf.less, tf.lessEqual, tf.equal, tf.notEqual]) {
+      for (const other of others) {
         assert.ok((await parity(() => tf.cast(f(x(), other()), 'float32'))) === 0, `${f.name}`);
+        assert.ok((await parity(() => tf.cast(f(other(), x()), 'float32'))) === 0, `${f.name} swapped`);
+        assert.ok((await parity(() => tf.cast(f(tf.cast(other(), 'int32'), tf.cast(x(), 'int32')), 'float32'))) === 0, `${f.name} int32`);
       }
     }
   });

@@ -24,8 +24,8 @@ export interface NativeBlas {
   reduceSum(heap: ArrayBuffer, overRows: boolean, rows: number, cols: number, scale: number, xOff: number, yOff: number): void;
   /** y[i] = f(x[i]) for i < n, float32 at byte offsets in `heap`; `op` is a code of UNARY_OPS (unary.ts), `param` LeakyRelu's alpha. */
   unary(heap: ArrayBuffer, op: number, n: number, param: number, xOff: number, yOff: number): void;
-  /** out[i] = a[i] OP b[bScalar ? 0 : i] as bool bytes; `op` is a code of COMPARE_OPS (compare.ts). */
-  compare(heap: ArrayBuffer, op: number, n: number, aOff: number, bOff: number, bScalar: boolean, outOff: number): void;
+  /** out[i] = a[i] OP b[bScalar ? 0 : i] as bool bytes, int32 or float32; `op` is a code of COMPARE_OPS (compare.ts). */
+  compare(heap: ArrayBuffer, op: number, isInt: boolean, n: number, aOff: number, bOff: number, bScalar: boolean, outOff: number): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
