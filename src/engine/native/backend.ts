@@ -1,8 +1,7 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity). Registering it needs the wasm backend
-// initialised and patched first.
+// copy-free Identity). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
@@ -37,7 +36,7 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
 
 /**
  * Registers the 'native' backend over the already-initialised wasm backend: copies every wasm kernel
- * it does not replace, then installs the OpenBLAS ones. Idempotent.
+ * it does not replace, then installs the native ones. Idempotent.
  */
 export function registerNativeBackend(blas: NativeBlas): void {
   const wasm = tf.findBackend('wasm');
@@ -52,5 +51,4 @@ export function registerNativeBackend(blas: NativeBlas): void {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
-
 }
