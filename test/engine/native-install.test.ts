@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadNativeAddon } from '../../src/node/native-addon.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const run = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -12,6 +15,16 @@ test('build-native without OpenBLAS exits 0 with the apt hint', () => {
   const r = run(['scripts/build-native.mjs'], { GENLAB_NATIVE_PRETEND_NO_OPENBLAS: '1' });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /native backend not built \(OpenBLAS headers not found\).*apt install libopenblas-dev/);
+});
+
+const noAddon = 'reason' in loadNativeAddon() && 'native addon not built (no OpenBLAS here)';
+
+test('build-native whose compile fails exits 0, shows the compiler output and the hint', { skip: noAddon }, () => {
+  const fakeGyp = path.join(tempDir(), 'node-gyp.js'); // stands in for npm's node-gyp; builds nothing
+  writeFileSync(fakeGyp, "console.error('cblas.h: error: simulated compiler failure'); process.exit(1);");
+  const r = run(['scripts/build-native.mjs'], { npm_config_node_gyp: fakeGyp });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /simulated compiler failure[\s\S]*native backend not built \(the node-gyp build failed/);
 });
 
 test('build-native with GENLAB_NATIVE=off exits 0 and builds nothing', () => {
@@ -33,7 +46,7 @@ test("'auto' starts wasm when native is unavailable; asking for native names the
   assert.match(r.stdout, /Backend "native" could not start\. It is turned off \(GENLAB_NATIVE=off\); install OpenBLAS/);
 });
 
-test("'auto' picks the native backend when its addon is built", { skip: 'reason' in loadNativeAddon() && 'native addon not built' }, () => {
+test("'auto' picks the native backend when its addon is built", { skip: noAddon }, () => {
   const script = `
     import { initNodeEngine } from './src/node/engine.ts';
     const info = await initNodeEngine('auto');
