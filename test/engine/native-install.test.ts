@@ -8,8 +8,12 @@ import path from 'node:path';
 import { loadNativeAddon } from '../../src/node/native-addon.js';
 import { tempDir } from '../helpers/tmp.js';
 
+/** Runs node with the caller's env minus genlab's native switches (each test sets its own). */
 const run = (args: string[], env: Record<string, string>) =>
-  spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+  spawnSync(process.execPath, args, {
+    env: { ...process.env, GENLAB_NATIVE: undefined, GENLAB_NATIVE_PRETEND_NO_OPENBLAS: undefined, ...env },
+    encoding: 'utf8',
+  });
 
 test('build-native without OpenBLAS exits 0 with the apt hint', () => {
   const r = run(['scripts/build-native.mjs'], { GENLAB_NATIVE_PRETEND_NO_OPENBLAS: '1' });
