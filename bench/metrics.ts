@@ -3,8 +3,9 @@
 import { cpus, loadavg } from 'node:os';
 import { Rng } from '../src/random/rng.js';
 import {
-  densityCoverage, evaluateFeatures, fid, kid, precisionRecall, wasmSimdAvailable, type Features,
+  densityCoverage, evaluateFeatures, fid, kid, precisionRecall, wasmSimdAvailable,
 } from '../src/metrics/index.js';
+import { gaussianFeatures } from './lib/features.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,17 +16,11 @@ const n = arg('n', 10000);
 const d = arg('d', 128);
 const simd = process.argv.includes('--js') ? false : undefined;
 
-function gaussian(rng: Rng, shift: number, scale: number): Features {
-  const data = new Float64Array(n * d);
-  for (let i = 0; i < data.length; i++) data[i] = shift + scale * rng.normal();
-  return { data, n, d, extractor: 'bench' };
-}
-
 // Context for the numbers: other processes on a 2-core box slow the single-threaded kernels down.
 console.log(JSON.stringify({ name: 'machine', cores: cpus().length, loadavg1: Number(loadavg()[0].toFixed(2)) }));
 const rng = new Rng(1234);
-const real = gaussian(rng, 0, 1);
-const generated = gaussian(rng, 0.05, 1.1);
+const real = gaussianFeatures(rng, n, d, 0, 1);
+const generated = gaussianFeatures(rng, n, d, 0.05, 1.1);
 
 function time<T>(name: string, f: () => T): void {
   const t0 = performance.now();

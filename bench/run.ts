@@ -1,9 +1,11 @@
 // `npm run bench [-- NAME…]`: runs the benchmark scripts (each prints JSON lines), collects their
 // records and writes bench/results/latest.json. Speed targets live here, never in timed tests.
+// `npm run bench -- --vs-torch [NAMES…]` runs the side-by-side PyTorch comparison instead (vs-torch.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
+import { machineInfo } from './lib/machine.js';
+import { runVsTorch } from './vs-torch.js';
 
 /** Benchmarks `npm run bench` knows, in run order. */
 const BENCHES: Record<string, string> = {
@@ -12,6 +14,11 @@ const BENCHES: Record<string, string> = {
   'engine-conv': 'bench/engine-conv.ts',
   'gpt-speed': 'bench/gpt-speed.ts',
 };
+
+if (process.argv.includes('--vs-torch')) {
+  runVsTorch(process.argv.slice(2));
+  process.exit(0);
+}
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 for (const w of wanted) if (!BENCHES[w]) throw new Error(`Unknown benchmark "${w}". Known: ${Object.keys(BENCHES).join(', ')}.`);
@@ -24,7 +31,7 @@ for (const name of names) {
   results[name] = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 }
 const report = {
-  machine: { cores: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), loadavg1: loadavg()[0], node: process.version },
+  machine: machineInfo(),
   date: new Date().toISOString(),
   results,
 };

@@ -1,0 +1,90 @@
+// The workloads of `npm run bench -- --vs-torch`: each runs through genlab's own model and recipe
+// (or metric) and names its PyTorch/numpy twin in bench/torch/, which has the same shapes.
+import { fid } from '../../src/metrics/index.js';
+import { Rng } from '../../src/random/rng.js';
+import { gaussianFeatures } from './features.js';
+import { gptStepFlops, mlpVaeStepFlops } from './flops.js';
+import { openRecipeStep, type StepSource } from './recipe-step.js';
+
+/** A workload opened on the genlab side, ready to time. */
+export interface OpenWorkload {
+  /** Input of step i, built outside the timed region (e.g. the batch). */
+  prepare(i: number): unknown;
+  step(i: number, input: unknown): void;
+  /** Analytic FLOPs of one step, when counted. */
+  flops: number | null;
+  /** Extra arguments for the twin so its shapes follow this run (e.g. the vocabulary size). */
+  twinArgs: string[];
+  dispose(): void;
+}
+
+export interface Workload {
+  name: string;
+  /** The twin script, relative to the repository root. */
+  torchScript: string;
+  /** Whether the genlab side needs the tensor engine (FID is plain float64 JS/wasm). */
+  usesEngine: boolean;
+  /** Upper bounds on warm-up / timed steps, for workloads of a second or more per call. */
+  maxWarmup?: number;
+  maxSteps?: number;
+  open(): Promise<OpenWorkload>;
+}
+
+/** A registry model's recipe step; `count` derives FLOPs and twin arguments from the resolved run. */
+function recipeWorkload(name: string, torchScript: string, src: StepSource, count?: (model: any, data: { shape: number[]; vocab?: number }, batch: number) => { flops: number; twinArgs?: string[] }): Workload {
+  return {
+    name,
+    torchScript,
+    usesEngine: true,
+    async open() {
+      const r = await openRecipeStep(src);
+      const s = r.session;
+      const c = count?.(s.config.model, { shape: s.data.train.shape, vocab: s.data.tokenizer?.vocabSize }, s.config.train.batchSize);
+      return {
+        prepare: r.batch,
+        step: (i, batch) => r.step(i, batch as ReturnType<typeof r.batch>),
+        flops: c?.flops ?? null,
+        twinArgs: c?.twinArgs ?? [],
+        dispose: () => s.dispose(),
+      };
+    },
+  };
+}
+
+// The DCGAN networks of the `dcgan` entry, for WGAN-GP too (its registry default is the toy MLP); the
+// critic has no batch norm, as WGAN-GP requires.
+const DCGAN_NETS = ['model.arch=dcgan', 'data.name=mnist', 'model.latentDim=64', 'model.gFilters=32', 'model.dFilters=32', 'model.gNorm=batch', 'model.init=dcgan', 'train.batchSize=64'];
+
+export const WORKLOADS: Workload[] = [
+  recipeWorkload('vae-mlp', 'bench/torch/vae.py', { model: 'vae', preset: 'quickstart', overrides: ['train.batchSize=128'] }, (m, d, batch) => ({
+    flops: mlpVaeStepFlops({ batch, input: d.shape.reduce((a, b) => a * b, 1), hidden: m.hidden, latent: m.latentDim }),
+  })),
+  // train.ema=0: the twin has no EMA (an EMA is a per-step weight lerp, not the engine's speed)
+  recipeWorkload('dcgan', 'bench/torch/dcgan.py', { model: 'dcgan', overrides: ['train.ema=0'] }),
+  // a huge nCritic: every timed step is a critic step with penalty (step 0, a warm-up, also updates G)
+  recipeWorkload('wgan-gp', 'bench/torch/wgan_gp.py', { model: 'wgan-gp', overrides: [...DCGAN_NETS, 'model.dNorm=none', 'adversarial.nCritic=1000000000'] }),
+  recipeWorkload('gpt-baby', 'bench/torch/gpt_baby.py', { model: 'gpt', preset: 'baby', overrides: [] }, (m, d, batch) => ({
+    flops: gptStepFlops({ batch, block: d.shape[0], nLayer: m.nLayer, nEmbd: m.nEmbd, vocab: d.vocab! }),
+    twinArgs: ['--vocab', String(d.vocab), '--block', String(d.shape[0]), '--batch', String(batch)],
+  })),
+  recipeWorkload('ddpm-unet', 'bench/torch/ddpm_unet.py', { model: 'ddpm', preset: 'fast', overrides: ['train.ema=0'] }),
+  {
+    name: 'fid',
+    torchScript: 'bench/torch/fid.py',
+    usesEngine: false,
+    maxWarmup: 1,
+    maxSteps: 3,
+    async open() {
+      const rng = new Rng(1234);
+      const real = gaussianFeatures(rng, 10000, 128, 0, 1);
+      const generated = gaussianFeatures(rng, 10000, 128, 0.05, 1.1);
+      return { prepare: () => null, step: () => void fid({ real, generated }), flops: null, twinArgs: [], dispose() {} };
+    },
+  },
+];
+
+/** The named workloads (all when none), with an error listing the known names. */
+export function selectWorkloads(names: string[]): Workload[] {
+  for (const n of names) if (!WORKLOADS.some((w) => w.name === n)) throw new Error(`Unknown --vs-torch workload "${n}". Known: ${WORKLOADS.map((w) => w.name).join(', ')}.`);
+  return names.length ? WORKLOADS.filter((w) => names.includes(w.name)) : WORKLOADS;
+}

@@ -1,0 +1,66 @@
+// `npm run bench -- --vs-torch [NAMES…] [--backend B] [--warmup 5] [--steps 10] [--rounds 1]`:
+// each workload runs genlab, PyTorch, genlab, PyTorch… (--rounds pairs, one process each, so the
+// machine's load drifts alike over both sides and each peak RSS is the workload's own), then prints
+// the ratio table and writes bench/results/latest.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { machineInfo } from './lib/machine.js';
+import { formatRatioTable, lastJsonLine, vsTorchReport, workloadRow, type SideRecord } from './lib/report.js';
+import { findTorchPython } from './lib/torch-python.js';
+import { selectWorkloads } from './lib/workloads.js';
+
+/** Flags taking a value; the other non-flag arguments name workloads. */
+const VALUE_FLAGS = ['--backend', '--warmup', '--steps', '--rounds'];
+
+function parseArgs(argv: string[]) {
+  const opts: Record<string, string> = {};
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (VALUE_FLAGS.includes(argv[i])) opts[argv[i].slice(2)] = argv[++i];
+    else if (argv[i] === '--vs-torch') continue;
+    else if (argv[i].startsWith('--')) throw new Error(`Unknown option ${argv[i]} for --vs-torch; known: ${VALUE_FLAGS.join(', ')}.`);
+    else names.push(argv[i]);
+  }
+  const count = (k: string, d: number) => {
+    const v = Number(opts[k] ?? d);
+    if (!Number.isInteger(v) || v < 0) throw new Error(`--${k} must be a non-negative integer, got ${opts[k]}.`);
+    return v;
+  };
+  return { names, backend: opts.backend, warmup: count('warmup', 5), steps: count('steps', 10), rounds: Math.max(1, count('rounds', 1)) };
+}
+
+function runSide(cmd: string, args: string[], what: string): SideRecord {
+  process.stderr.write(`  ${what}…\n`);
+  const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal}): ${cmd} ${args.join(' ')}`);
+  return lastJsonLine(r.stdout, what);
+}
+
+export function runVsTorch(argv: string[]): void {
+  const a = parseArgs(argv);
+  const workloads = selectWorkloads(a.names);
+  const python = findTorchPython();
+  process.stderr.write(`vs-torch: PyTorch side runs ${python}; genlab backend ${a.backend ?? 'auto'}\n`);
+  const rows = [];
+  let backend = 'js';
+  for (const w of workloads) {
+    process.stderr.write(`bench ${w.name}\n`);
+    const counts = ['--warmup', String(a.warmup), '--steps', String(a.steps)];
+    const genlab: SideRecord[] = [];
+    const torch: SideRecord[] = [];
+    for (let round = 0; round < a.rounds; round++) {
+      const g = runSide(process.execPath, ['--import', 'tsx', 'bench/genlab-workload.ts', '--workload', w.name, ...counts, ...(a.backend ? ['--backend', a.backend] : [])], `genlab ${w.name}`);
+      genlab.push(g);
+      if (g.backend && g.backend !== 'js') backend = g.backend;
+      // the twin takes the same step caps and the genlab run's shape arguments (e.g. its vocabulary)
+      const twinCounts = ['--warmup', String(Math.min(a.warmup, w.maxWarmup ?? Infinity)), '--steps', String(Math.min(a.steps, w.maxSteps ?? Infinity))];
+      torch.push(runSide(python, [w.torchScript, ...twinCounts, ...((g as { twinArgs?: string[] }).twinArgs ?? [])], `torch ${w.name}`));
+    }
+    rows.push(workloadRow(w.name, genlab, torch));
+  }
+  const report = vsTorchReport(machineInfo(), backend, rows, { warmup: a.warmup, steps: a.steps, rounds: a.rounds, python });
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(path.join('bench/results', 'latest.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(`${formatRatioTable(rows)}\n\nbackend ${backend}, load average ${report.machine.loadavg1}; written to bench/results/latest.json\n`);
+}
