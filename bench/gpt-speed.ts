@@ -2,8 +2,7 @@
 // clip, AdamW) at nanoGPT's CPU "baby" config on tinyshakespeare. Run: npx tsx bench/gpt-speed.ts [--backend wasm] [--steps 20]
 import { tf } from '../src/engine/tf.js';
 import { initNodeEngine } from '../src/node/engine.js';
-import { openSession } from '../src/node/session.js';
-import { batchIndicesAt } from '../src/data/batcher.js';
+import { openRecipeStep } from './lib/recipe-step.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -11,22 +10,21 @@ const arg = (name: string, fallback: string) => {
 };
 const backend = arg('backend', 'wasm');
 const steps = Number(arg('steps', '20'));
-const data = arg('data', '/work/shared/data/tinyshakespeare.txt');
+const data = arg('data', '../shared/data/tinyshakespeare.txt');
 await initNodeEngine(backend);
-const s = await openSession({ modelId: 'gpt', preset: 'baby', overrides: [`data.path=${data}`, ...process.argv.filter((a) => a.includes('=') && !a.startsWith('--'))] });
+const stepper = await openRecipeStep({ model: 'gpt', preset: 'baby', overrides: [`data.path=${data}`, ...process.argv.filter((a) => a.includes('=') && !a.startsWith('--'))] });
+const s = stepper.session;
 const { batchSize } = s.config.train;
 const times: number[] = [];
 for (let step = 0; step < steps + 3; step++) {
-  const batch = s.data.train.batch(batchIndicesAt(step, batchSize, s.data.train.size, s.config.seed));
+  const batch = stepper.batch(step);
   const t0 = performance.now();
-  s.recipe.step({ batch, step, lr: 1e-3 });
+  stepper.step(step, batch);
   if (step >= 3) times.push(performance.now() - t0);
-  batch.x.dispose();
-  batch.y?.dispose();
 }
 times.sort((a, b) => a - b);
 const fwd = (() => {
-  const batch = s.data.train.batch(batchIndicesAt(0, batchSize, s.data.train.size, s.config.seed));
+  const batch = stepper.batch(0);
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) tf.tidy(() => (s.model as unknown as { loss: (b: unknown) => { loss: tf.Scalar } }).loss(batch).loss.dataSync());
   batch.x.dispose();
