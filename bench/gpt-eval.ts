@@ -1,6 +1,7 @@
 // Held-out loss of a GPT run two ways: genlab's (every validation token once, non-overlapping windows)
 // and nanoGPT's estimate_loss (mean over eval_iters random batches of each split, train.py).
-// Run: npx tsx bench/gpt-eval.ts DIR [--iters 200] [--batch 12] [--seed 1337] [--backend wasm]
+// Run: npx tsx bench/gpt-eval.ts DIR [--iters 200] [--batch 12] [--seed 1337] [--backend wasm] [--draws N]
+// --draws N: the spread of nanoGPT's val estimate over N sampling seeds (its README's 1.88 used --eval_iters=20).
 import { tf } from '../src/engine/tf.js';
 import { Rng } from '../src/random/rng.js';
 import { initNodeEngine } from '../src/node/engine.js';
@@ -38,10 +39,20 @@ const seed = Number(arg('seed', '1337'));
 const full = s.recipe.withSamplingWeights(() => s.recipe.evaluate!(evalBatches(s.data.test, 250, Number.MAX_SAFE_INTEGER, undefined, new Rng(7))));
 const nanoVal = s.recipe.withSamplingWeights(() => nanoEstimate(s.data.test as TextDataset, seed));
 const nanoTrain = s.recipe.withSamplingWeights(() => nanoEstimate(s.data.train as TextDataset, seed + 1));
+const draws = Number(arg('draws', '0'));
+const spread = draws > 0 ? s.recipe.withSamplingWeights(() => summarise(Array.from({ length: draws }, (_, i) => nanoEstimate(s.data.test as TextDataset, i + 1)))) : undefined;
+
+function summarise(v: number[]) {
+  const sorted = [...v].sort((a, b) => a - b);
+  const mean = v.reduce((a, x) => a + x, 0) / v.length;
+  const sd = Math.sqrt(v.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, v.length - 1));
+  return { draws: v.length, mean, sd, min: sorted[0], median: sorted[v.length >> 1], max: sorted[v.length - 1], fractionAtMost1_88: v.filter((x) => x <= 1.88).length / v.length };
+}
 console.log(JSON.stringify({
   dir, model: s.spec.id, step: s.step, backend: tf.getBackend(),
   fullValLoss: full['eval/loss'], valTokens: (s.data.test as TextDataset).tokens.length,
   nanoGptEstimate: { iters, batchSize: batch, blockSize: s.config.data.blockSize, val: nanoVal, train: nanoTrain },
+  valEstimateSpread: spread,
   seconds: (performance.now() - t0) / 1000,
 }));
 s.dispose();
