@@ -2,7 +2,7 @@
 // ddpm-cond run in a classifier's features, inpainting PSNR (centre 14×14 removed) vs the training-mean
 // fill, and super-resolution PSNR (14×14 → 28×28) vs bicubic.
 // Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=3]
-// ('' as EXTRACTOR skips FID/accuracy.)
+// ('' as EXTRACTOR skips FID/accuracy.) The backend is GENLAB_BACKEND's, else the fastest available.
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { initNodeEngine } from '../../src/node/engine.js';
@@ -14,7 +14,7 @@ import { bicubic2x, psnr } from './image-metrics.js';
 
 const [condDir, srDir, extractorId, nArg, stepsArg, gArg] = process.argv.slice(2);
 const n = Number(nArg ?? 1000), steps = Number(stepsArg ?? 50), guidance = Number(gArg ?? 3);
-await initNodeEngine('wasm');
+await initNodeEngine(); // GENLAB_BACKEND or auto (native when built)
 const row: Record<string, number | string> = { n, steps, guidance };
 
 const cond = await openSession({ checkpoint: condDir });
