@@ -4,6 +4,7 @@
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
 #include <node_api.h>
+#include "binary.h"
 #include "gemm.h"
 #include "reduce.h"
 #include "tile.h"
@@ -235,6 +236,87 @@ static napi_value compare(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/** Reads the wasm heap (argument 0 of every kernel entry point). */
+static int get_heap(napi_env env, napi_value v, uint8_t **heap, size_t *heapBytes) {
+  void *p;
+  if (napi_get_arraybuffer_info(env, v, &p, heapBytes) != napi_ok) return 0;
+  *heap = p;
+  return 1;
+}
+
+// binary(heap, op, geom Int32Array [shape×4, aStrides×4, bStrides×4], aOffset, bOffset, outOffset)
+static napi_value binary(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 6) return fail(env, "genlab native: binary expects 6 arguments.");
+  uint8_t *heap;
+  size_t heapBytes, len;
+  int op;
+  void *gp;
+  napi_typedarray_type gt;
+  uint32_t ao, bo, oo;
+  if (!get_heap(env, argv[0], &heap, &heapBytes))
+    return fail(env, "genlab native: binary's first argument must be an ArrayBuffer (the wasm heap).");
+  if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: binary op must be an integer.");
+  if (napi_get_typedarray_info(env, argv[2], &gt, &len, &gp, NULL, NULL) != napi_ok || gt != napi_int32_array || len != 12)
+    return fail(env, "genlab native: binary geometry must be an Int32Array of 12 (shape, a strides, b strides).");
+  CHECK(napi_get_value_uint32(env, argv[3], &ao));
+  CHECK(napi_get_value_uint32(env, argv[4], &bo));
+  CHECK(napi_get_value_uint32(env, argv[5], &oo));
+  const int32_t *g = gp;
+  size_t outLen = 1, aLast = 0, bLast = 0; // element counts spanned by out, a, b
+  for (int k = 0; k < 4; k++) {
+    if (g[k] < 0 || g[4 + k] < 0 || g[8 + k] < 0) return fail(env, "genlab native: binary shape and strides must be non-negative.");
+    outLen *= (size_t)g[k];
+    if (g[k] > 0) {
+      aLast += (size_t)(g[k] - 1) * (size_t)g[4 + k];
+      bLast += (size_t)(g[k] - 1) * (size_t)g[8 + k];
+    }
+  }
+  if (outLen == 0) return NULL;
+  if (!in_heap(heapBytes, ao, (aLast + 1) * 4) || !in_heap(heapBytes, bo, (bLast + 1) * 4) || !in_heap(heapBytes, oo, outLen * 4))
+    return fail(env, "genlab native: binary operand lies outside the heap (stale offset?).");
+  if (genlab_binary(op, g, g + 4, g + 8, (const float *)(heap + ao), (const float *)(heap + bo), (float *)(heap + oo)) != 0)
+    return fail(env, "genlab native: unknown binary op.");
+  return NULL;
+}
+
+// reduceStrided(heap, geom Int32Array [shape×4, out strides×4], outLen, scale, xOffset, yOffset)
+static napi_value reduce_strided(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 6) return fail(env, "genlab native: reduceStrided expects 6 arguments.");
+  uint8_t *heap;
+  size_t heapBytes, len, outLen;
+  void *gp;
+  napi_typedarray_type gt;
+  double scale;
+  uint32_t xo, yo;
+  if (!get_heap(env, argv[0], &heap, &heapBytes))
+    return fail(env, "genlab native: reduceStrided's first argument must be an ArrayBuffer (the wasm heap).");
+  if (napi_get_typedarray_info(env, argv[1], &gt, &len, &gp, NULL, NULL) != napi_ok || gt != napi_int32_array || len != 8)
+    return fail(env, "genlab native: reduceStrided geometry must be an Int32Array of 8 (shape, out strides).");
+  if (!get_count(env, argv[2], heapBytes, &outLen)) return fail(env, "genlab native: reduceStrided output length out of range.");
+  CHECK(napi_get_value_double(env, argv[3], &scale));
+  CHECK(napi_get_value_uint32(env, argv[4], &xo));
+  CHECK(napi_get_value_uint32(env, argv[5], &yo));
+  const int32_t *g = gp;
+  size_t inLen = 1, outLast = 0;
+  for (int k = 0; k < 4; k++) {
+    if (g[k] < 0 || g[4 + k] < 0) return fail(env, "genlab native: reduceStrided shape and strides must be non-negative.");
+    inLen *= (size_t)g[k];
+    if (g[k] > 0) outLast += (size_t)(g[k] - 1) * (size_t)g[4 + k];
+  }
+  if (inLen > 0 && outLast >= outLen) return fail(env, "genlab native: reduceStrided strides reach past the output.");
+  if (!in_heap(heapBytes, xo, inLen * 4) || !in_heap(heapBytes, yo, outLen * 4))
+    return fail(env, "genlab native: reduceStrided operand lies outside the heap (stale offset?).");
+  if (genlab_reduce_strided(g, g + 4, outLen, (float)scale, (const float *)(heap + xo), (float *)(heap + yo)) != 0)
+    return fail(env, "genlab native: reduceStrided could not allocate its accumulators.");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -267,6 +349,8 @@ static napi_value init(napi_env env, napi_value exports) {
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
       {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"binary", NULL, binary, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"reduceStrided", NULL, reduce_strided, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

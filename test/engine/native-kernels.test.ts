@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,8 @@ import { tf, type Tensor } from '../../src/engine/tf.js';
 import { initNodeEngine } from '../../src/node/engine.js';
 import { DEFAULT_NATIVE_THREADS, loadNativeAddon, nativeThreadsFromEnv } from '../../src/node/native-addon.js';
 import { useBackend } from '../helpers/engine.js';
+import { collapseBroadcast } from '../../src/engine/native/binary.js';
+import { reduceGeometry } from '../../src/engine/native/reduce.js';
 import { randn } from './support.js';
 
 const addon = loadNativeAddon();
@@ -115,6 +117,19 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok((await parity(() => tf.sum(tf.zeros([0, 3]), 0))) === 0);
   });
 
+  test('Sum and Mean over interleaved axes (group-norm statistics), size-1 dims and > 4 runs', async () => {
+    const cases: Array<[number[], number[]]> = [[[3, 16, 4, 2], [1, 3]], [[3, 16, 4, 2], [0, 2]], [[2, 1, 5, 3, 1, 4], [0, 3]], [[2, 3, 4, 5, 6], [0, 2, 4]], [[2, 0, 3], [1]]];
+    for (const [shape, axis] of cases) {
+      for (const keepDims of [false, true]) {
+        assert.ok((await parity(() => tf.sum(randn(shape, 32), axis, keepDims))) < 1e-6, `sum ${shape} ${axis} ${keepDims}`);
+        if (!shape.includes(0)) assert.ok((await parity(() => tf.mean(randn(shape, 32), axis, keepDims))) < 1e-6, `mean ${shape} ${axis}`);
+      }
+    }
+    assert.deepEqual(reduceGeometry([3, 16, 4, 2], [1, 3]), [[3, 16, 4, 2], [4, 0, 1, 0]]);
+    assert.deepEqual(reduceGeometry([2, 1, 5, 3, 1, 4], [0, 3]), [[2, 5, 3, 4], [0, 4, 0, 1]]);
+    assert.equal(reduceGeometry([2, 3, 4, 5, 6], [0, 2, 4]), null);
+  });
+
   test('Exp, Log, Erf, Tanh, Sqrt, Softplus (libm) and LeakyRelu match', async () => {
     const x = () => randn([7, 9], 20, 2);
     const pos = () => tf.add(tf.abs(randn([7, 9], 21, 3)), 1e-3);
@@ -137,6 +152,27 @@ describe('native kernels match cpu', { skip }, () => {
         assert.ok((await parity(() => tf.cast(f(tf.cast(other(), 'int32'), tf.cast(x(), 'int32')), 'float32'))) === 0, `${f.name} int32`);
       }
     }
+  });
+
+  test('broadcasting Add / Sub / Multiply / RealDiv / SquaredDifference: same shape, scalars, either side, both sides, group-norm shapes, > 4 dims', async () => {
+    const pairs: Array<[number[], number[]]> = [
+      [[6, 5], [6, 5]], [[6, 5], []], [[], [6, 5]], [[6, 5], [5]], [[6, 1], [6, 5]], [[2, 6, 1], [1, 5]],
+      [[3, 16, 4, 2], [3, 1, 4, 1]], [[3, 1, 4, 1], [3, 16, 4, 2]], [[2, 3, 4, 5, 6], [2, 1, 4, 1, 6]], [[1, 1, 7], [7, 1, 1]], [[0, 3], [3]],
+    ];
+    for (const f of [tf.add, tf.sub, tf.mul, tf.div, tf.squaredDifference]) {
+      for (const [sa, sb] of pairs) {
+        // b is kept away from zero so division is well conditioned on both backends
+        const err = await parity(() => f(randn(sa, 30), tf.add(tf.abs(randn(sb, 31)), 0.5)));
+        assert.ok(err < 1e-6, `${f.name} ${JSON.stringify(sa)} ${JSON.stringify(sb)}: ${err}`);
+      }
+    }
+  });
+
+  test('collapseBroadcast merges contiguous dims and keeps broadcast strides', () => {
+    assert.deepEqual(collapseBroadcast([3, 16, 4, 2], [3, 1, 4, 1], [3, 16, 4, 2]), [[3, 16, 4, 2], [128, 8, 2, 1], [4, 0, 1, 0]]);
+    assert.deepEqual(collapseBroadcast([6, 5], [6, 5], [6, 5]), [[1, 1, 1, 30], [0, 0, 0, 1], [0, 0, 0, 1]]);
+    assert.deepEqual(collapseBroadcast([2, 3, 4], [], [2, 3, 4]), [[1, 1, 1, 24], [0, 0, 0, 1], [0, 0, 0, 0]]);
+    assert.equal(collapseBroadcast([2, 3, 4, 5, 6], [2, 1, 4, 1, 6], [2, 3, 4, 5, 6]), null); // five runs: wasm's kernel
   });
 
   test('the gradient of a mean over NHWC axes (a broadcast Tile) matches', async () => {

@@ -1,11 +1,12 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
+import { BINARY_OPS, nativeBinary } from './binary.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { sharedIdentity } from './identity.js';
 import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
@@ -31,6 +32,7 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
   for (const name of Object.keys(UNARY_OPS)) table[name] = (k) => nativeUnary(blas, name, k);
   for (const name of Object.keys(COMPARE_OPS)) table[name] = (k) => nativeCompare(blas, name, k);
+  for (const name of Object.keys(BINARY_OPS)) table[name] = (k) => nativeBinary(blas, name, k);
   return table;
 }
 

@@ -22,10 +22,20 @@ export interface NativeBlas {
   tile(heap: ArrayBuffer, elemBytes: number, shape: Int32Array, reps: Int32Array, xOff: number, yOff: number): void;
   /** y = scale · (overRows ? column sums : row sums) of a float32 matrix x [rows, cols] at byte offsets in `heap`. */
   reduceSum(heap: ArrayBuffer, overRows: boolean, rows: number, cols: number, scale: number, xOff: number, yOff: number): void;
+  /**
+   * y[outLen] = scale · sums of float32 x over a row-major 4-D `geom` [shape×4, out strides×4] (stride 0 on
+   * reduced dims; float64 accumulation), at byte offsets in `heap`.
+   */
+  reduceStrided(heap: ArrayBuffer, geom: Int32Array, outLen: number, scale: number, xOff: number, yOff: number): void;
   /** y[i] = f(x[i]) for i < n, float32 at byte offsets in `heap`; `op` is a code of UNARY_OPS (unary.ts), `param` LeakyRelu's alpha. */
   unary(heap: ArrayBuffer, op: number, n: number, param: number, xOff: number, yOff: number): void;
   /** out[i] = a[i] OP b[bScalar ? 0 : i] as bool bytes, int32 or float32; `op` is a code of COMPARE_OPS (compare.ts). */
   compare(heap: ArrayBuffer, op: number, isInt: boolean, n: number, aOff: number, bOff: number, bScalar: boolean, outOff: number): void;
+  /**
+   * out = a OP b over a 4-D broadcast: `geom` holds [shape×4, a strides×4, b strides×4] in elements (0 where
+   * an operand broadcasts); float32 at byte offsets in `heap`; `op` is a code of BINARY_OPS (binary.ts).
+   */
+  binary(heap: ArrayBuffer, op: number, geom: Int32Array, aOff: number, bOff: number, outOff: number): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
