@@ -3,6 +3,7 @@
 // wasm heap), so no tensor is copied out of wasm.
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
+#include <string.h>
 #include <node_api.h>
 #include "binary.h"
 #include "gemm.h"
@@ -317,6 +318,44 @@ static napi_value reduce_strided(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/** Reads a Float64Array argument. */
+static int get_f64(napi_env env, napi_value v, double **data, size_t *len) {
+  napi_typedarray_type type;
+  void *ptr;
+  if (napi_get_typedarray_info(env, v, &type, len, &ptr, NULL, NULL) != napi_ok || type != napi_float64_array) return 0;
+  *data = ptr;
+  return 1;
+}
+
+// dgemm(transA, transB, m, n, k, a Float64Array, b Float64Array, c Float64Array): C = op(A)·op(B), row-major
+// float64, for the metrics (FID covariances, PSD square roots) rather than tensors, so plain typed arrays.
+static napi_value dgemm(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 8) return fail(env, "genlab native: dgemm expects 8 arguments.");
+  bool ta, tb;
+  int m, n, k;
+  double *a, *b, *c;
+  size_t la, lb, lc;
+  CHECK(napi_get_value_bool(env, argv[0], &ta));
+  CHECK(napi_get_value_bool(env, argv[1], &tb));
+  if (!get_int(env, argv[2], &m) || !get_int(env, argv[3], &n) || !get_int(env, argv[4], &k) || m < 0 || n < 0 || k < 0)
+    return fail(env, "genlab native: dgemm sizes m, n, k must be non-negative integers.");
+  if (!get_f64(env, argv[5], &a, &la) || !get_f64(env, argv[6], &b, &lb) || !get_f64(env, argv[7], &c, &lc))
+    return fail(env, "genlab native: dgemm operands must be Float64Arrays.");
+  if (la < (size_t)m * k || lb < (size_t)k * n || lc < (size_t)m * n)
+    return fail(env, "genlab native: dgemm operand shorter than its m, n, k say.");
+  if (m == 0 || n == 0) return NULL;
+  if (k == 0) {
+    memset(c, 0, (size_t)m * n * sizeof(double));
+    return NULL;
+  }
+  cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0, a, ta ? m : k, b,
+              tb ? k : n, 0.0, c, n);
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -351,6 +390,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
       {"binary", NULL, binary, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceStrided", NULL, reduce_strided, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"dgemm", NULL, dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

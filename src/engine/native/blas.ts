@@ -36,6 +36,8 @@ export interface NativeBlas {
    * an operand broadcasts); float32 at byte offsets in `heap`; `op` is a code of BINARY_OPS (binary.ts).
    */
   binary(heap: ArrayBuffer, op: number, geom: Int32Array, aOff: number, bOff: number, outOff: number): void;
+  /** C = op(A)·op(B), row-major float64 [m, k]·[k, n] (plain arrays: the metrics' FID covariances and square roots). */
+  dgemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
