@@ -1,5 +1,6 @@
 # Shared by the twin scripts of `npm run bench -- --vs-torch`: one-thread setup, argument parsing and
-# the timing loop that prints the one JSON line {name, ms: {min, median, max}, steps, peakRssMb}.
+# the timing loop that prints the one JSON line {name, ms: {min, median, max}, steps, peakRssMb}
+# (plus samplesPerS for sampling workloads).
 # BLAS threads are pinned before numpy/torch load, because their pools size themselves at import.
 import os
 for _v in ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS'):
@@ -31,8 +32,9 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
-def time_steps(name, step, a, **meta):
-    """Runs `step()` a.warmup + a.steps times and prints the JSON record of the timed ones."""
+def time_steps(name, step, a, samples=None, **meta):
+    """Runs `step()` a.warmup + a.steps times and prints the JSON record of the timed ones; `samples`
+    per step adds samplesPerS = samples / median seconds."""
     for _ in range(a.warmup):
         step()
     times = []
@@ -42,5 +44,8 @@ def time_steps(name, step, a, **meta):
         times.append(1000 * (time.perf_counter() - t0))
     rec = {'name': name, 'ms': {'min': min(times), 'median': float(np.median(times)), 'max': max(times)},
            'steps': a.steps, 'peakRssMb': round(peak_rss_mb(), 1), **meta}
+    if samples is not None:
+        rec['samplesPerStep'] = samples
+        rec['samplesPerS'] = round(samples / (rec['ms']['median'] / 1000), 2)
     print(json.dumps(rec), flush=True)
     sys.stdout.flush()
