@@ -1,17 +1,18 @@
-// `npm run bench -- --vs-torch [NAMES…] [--backend B] [--warmup 5] [--steps 10] [--rounds 1]`:
+// `npm run bench -- --vs-torch [NAMES…] [--backend B] [--warmup 5] [--steps 10] [--rounds 1] [--memory-steps N]`:
 // each workload runs genlab, PyTorch, genlab, PyTorch… (--rounds pairs, one process each, so the
 // machine's load drifts alike over both sides and each peak RSS is the workload's own), then prints
-// the ratio table and writes bench/results/latest.json.
+// the ratio table and writes bench/results/latest.json. --memory-steps N adds one more genlab process
+// per workload that runs N steps and reports its memory growth (off by default: N steps take long).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { machineInfo } from './lib/machine.js';
-import { formatRatioTable, lastJsonLine, vsTorchReport, workloadRow, type SideRecord } from './lib/report.js';
+import { formatMemoryTable, formatRatioTable, lastJsonLine, vsTorchReport, workloadRow, type MemoryRecord, type SideRecord } from './lib/report.js';
 import { findTorchPython } from './lib/torch-python.js';
 import { selectWorkloads } from './lib/workloads.js';
 
 /** Flags taking a value; the other non-flag arguments name workloads. */
-const VALUE_FLAGS = ['--backend', '--warmup', '--steps', '--rounds'];
+const VALUE_FLAGS = ['--backend', '--warmup', '--steps', '--rounds', '--memory-steps'];
 
 function parseArgs(argv: string[]) {
   const opts: Record<string, string> = {};
@@ -27,18 +28,19 @@ function parseArgs(argv: string[]) {
     if (!Number.isInteger(v) || v < 0) throw new Error(`--${k} must be a non-negative integer, got ${opts[k]}.`);
     return v;
   };
-  return { names, backend: opts.backend, warmup: count('warmup', 5), steps: count('steps', 10), rounds: Math.max(1, count('rounds', 1)) };
+  return { names, backend: opts.backend, warmup: count('warmup', 5), steps: count('steps', 10), rounds: Math.max(1, count('rounds', 1)), memorySteps: count('memory-steps', 0) };
 }
 
-function runSide(cmd: string, args: string[], what: string): SideRecord {
+function runSide<T = SideRecord>(cmd: string, args: string[], what: string): T {
   process.stderr.write(`  ${what}…\n`);
   const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal}): ${cmd} ${args.join(' ')}`);
-  return lastJsonLine(r.stdout, what);
+  return lastJsonLine<T>(r.stdout, what);
 }
 
 export function runVsTorch(argv: string[]): void {
   const a = parseArgs(argv);
+  if (a.memorySteps === 1) throw new Error('--memory-steps needs at least 2 steps (snapshots after 10 % of them and at the end).');
   const workloads = selectWorkloads(a.names);
   const python = findTorchPython();
   process.stderr.write(`vs-torch: PyTorch side runs ${python}; genlab backend ${a.backend ?? 'auto'}\n`);
@@ -47,20 +49,28 @@ export function runVsTorch(argv: string[]): void {
   for (const w of workloads) {
     process.stderr.write(`bench ${w.name}\n`);
     const counts = ['--warmup', String(a.warmup), '--steps', String(a.steps)];
+    const backendArgs = a.backend ? ['--backend', a.backend] : [];
     const genlab: SideRecord[] = [];
     const torch: SideRecord[] = [];
     for (let round = 0; round < a.rounds; round++) {
-      const g = runSide(process.execPath, ['--import', 'tsx', 'bench/genlab-workload.ts', '--workload', w.name, ...counts, ...(a.backend ? ['--backend', a.backend] : [])], `genlab ${w.name}`);
+      const g = runSide(process.execPath, ['--import', 'tsx', 'bench/genlab-workload.ts', '--workload', w.name, ...counts, ...backendArgs], `genlab ${w.name}`);
       genlab.push(g);
       if (g.backend && g.backend !== 'js') backend = g.backend;
       // the twin takes the same step caps and the genlab run's shape arguments (e.g. its vocabulary)
       const twinCounts = ['--warmup', String(Math.min(a.warmup, w.maxWarmup ?? Infinity)), '--steps', String(Math.min(a.steps, w.maxSteps ?? Infinity))];
       torch.push(runSide(python, [w.torchScript, ...twinCounts, ...((g as { twinArgs?: string[] }).twinArgs ?? [])], `torch ${w.name}`));
     }
-    rows.push(workloadRow(w.name, genlab, torch));
+    const row = workloadRow(w.name, genlab, torch);
+    if (a.memorySteps > 0) {
+      // --expose-gc: the snapshots collect garbage first, so RSS growth means retained memory
+      const args = ['--expose-gc', '--import', 'tsx', 'bench/genlab-workload.ts', '--workload', w.name, '--memory-steps', String(a.memorySteps), ...backendArgs];
+      row.memory = runSide<MemoryRecord>(process.execPath, args, `genlab ${w.name} memory over ${a.memorySteps} steps`).memory;
+    }
+    rows.push(row);
   }
-  const report = vsTorchReport(machineInfo(), backend, rows, { warmup: a.warmup, steps: a.steps, rounds: a.rounds, python });
+  const report = vsTorchReport(machineInfo(), backend, rows, { warmup: a.warmup, steps: a.steps, rounds: a.rounds, ...(a.memorySteps ? { memorySteps: a.memorySteps } : {}), python });
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(path.join('bench/results', 'latest.json'), JSON.stringify(report, null, 2));
-  process.stdout.write(`${formatRatioTable(rows)}\n\nbackend ${backend}, load average ${report.machine.loadavg1}; written to bench/results/latest.json\n`);
+  const memory = a.memorySteps > 0 ? `\n\nmemory over ${a.memorySteps} steps (genlab):\n${formatMemoryTable(rows)}` : '';
+  process.stdout.write(`${formatRatioTable(rows)}${memory}\n\nbackend ${backend}, load average ${report.machine.loadavg1}; written to bench/results/latest.json\n`);
 }

@@ -1,5 +1,6 @@
 // Pure assembly of the --vs-torch result: per-workload rows from the timing records of both sides
-// (one pair per interleaved round), the latest.json object and the printed ratio table.
+// (one pair per interleaved round), the latest.json object and the printed tables.
+import type { MemoryGrowth } from './memory-growth.js';
 import type { MsSummary } from './step-timer.js';
 
 /** One process's JSON line (genlab-workload.ts or a bench/torch/ script). */
@@ -8,9 +9,18 @@ export interface SideRecord {
   ms: MsSummary;
   steps: number;
   peakRssMb: number;
-  /** genlab side only: analytic FLOPs of one step (null when not counted). */
+  /** genlab side only: FLOPs of one step (null when not counted) and how they were counted. */
   flops?: number | null;
+  flopsSource?: 'analytic' | 'profiled' | null;
+  /** Sampling workloads: samples one step produces. */
+  samplesPerStep?: number;
   backend?: string;
+}
+
+/** The JSON line of genlab-workload.ts --memory-steps. */
+export interface MemoryRecord {
+  name: string;
+  memory: MemoryGrowth;
 }
 
 /** One row of latest.json's `workloads`; times are ms per step, ratio = genlab / torch. */
@@ -22,6 +32,13 @@ export interface WorkloadRow {
   gflops: number | null;
   peakRssMb: number;
   torchPeakRssMb: number;
+  /** How `gflops`' FLOPs were counted (present when they were). */
+  flopsSource?: 'analytic' | 'profiled';
+  /** Sampling workloads: samples per second of each side, from its median step time. */
+  samplesPerS?: number;
+  torchSamplesPerS?: number;
+  /** With --memory-steps: the genlab side's memory growth over that many steps. */
+  memory?: MemoryGrowth;
 }
 
 const median = (v: number[]) => {
@@ -38,6 +55,8 @@ export function workloadRow(name: string, genlab: SideRecord[], torch: SideRecor
   const torchMs = median(torch.map((r) => r.ms.median));
   if (!(torchMs > 0)) throw new Error(`Workload ${name}: the PyTorch time is ${torchMs} ms, cannot form a ratio.`);
   const flops = genlab[0].flops ?? null;
+  const source = genlab[0].flopsSource;
+  const samples = genlab[0].samplesPerStep;
   return {
     name,
     genlabMs: round(genlabMs, 2),
@@ -46,6 +65,8 @@ export function workloadRow(name: string, genlab: SideRecord[], torch: SideRecor
     gflops: flops === null ? null : round(flops / genlabMs / 1e6, 2),
     peakRssMb: Math.max(...genlab.map((r) => r.peakRssMb)),
     torchPeakRssMb: Math.max(...torch.map((r) => r.peakRssMb)),
+    ...(flops !== null && source ? { flopsSource: source } : {}),
+    ...(samples ? { samplesPerS: round((samples * 1000) / genlabMs, 2), torchSamplesPerS: round((samples * 1000) / torchMs, 2) } : {}),
   };
 }
 
@@ -54,18 +75,38 @@ export function vsTorchReport<M extends object>(machine: M, backend: string, wor
   return { machine, backend, date: new Date().toISOString(), settings, workloads };
 }
 
-/** The ratio table as fixed-width text (also valid Markdown). */
-export function formatRatioTable(rows: WorkloadRow[]): string {
-  const head = ['workload', 'genlab ms', 'torch ms', 'ratio', 'GFLOP/s', 'peak RSS MB', 'torch RSS MB'];
-  const body = rows.map((r) => [r.name, r.genlabMs.toFixed(1), r.torchMs.toFixed(1), r.ratio.toFixed(2), r.gflops === null ? '-' : r.gflops.toFixed(1), r.peakRssMb.toFixed(0), r.torchPeakRssMb.toFixed(0)]);
+/** Rows of cells as a fixed-width table (also valid Markdown), first column left-aligned. */
+function table(head: string[], body: string[][]): string {
   const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   const line = (cells: string[]) => `| ${cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join(' | ')} |`;
   return [line(head), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
+/** The ratio table; samples/s columns appear when some row is a sampling workload. */
+export function formatRatioTable(rows: WorkloadRow[]): string {
+  const sampling = rows.some((r) => r.samplesPerS !== undefined);
+  const head = ['workload', 'genlab ms', 'torch ms', 'ratio', 'GFLOP/s', 'peak RSS MB', 'torch RSS MB', ...(sampling ? ['samples/s', 'torch samples/s'] : [])];
+  const per = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(1));
+  const body = rows.map((r) => [
+    r.name, r.genlabMs.toFixed(1), r.torchMs.toFixed(1), r.ratio.toFixed(2), r.gflops === null ? '-' : r.gflops.toFixed(1), r.peakRssMb.toFixed(0), r.torchPeakRssMb.toFixed(0),
+    ...(sampling ? [per(r.samplesPerS), per(r.torchSamplesPerS)] : []),
+  ]);
+  return table(head, body);
+}
+
+/** The --memory-steps table: RSS and live tensors after 10 % of the steps, at the end, and the growth. */
+export function formatMemoryTable(rows: WorkloadRow[]): string {
+  const mib = (b: number) => (b / 2 ** 20).toFixed(2);
+  const body = rows.filter((r) => r.memory).map((r) => {
+    const { early, end, growth } = r.memory!;
+    return [r.name, `${early.step}→${end.step}`, early.rssMb.toFixed(1), end.rssMb.toFixed(1), growth.rssMb.toFixed(1), `${early.numTensors}→${end.numTensors}`, mib(growth.numBytes)];
+  });
+  return table(['workload', 'steps', 'RSS MiB at 10 %', 'RSS MiB at end', 'RSS growth MiB', 'tensors', 'tensor growth MiB'], body);
+}
+
 /** The last JSON line of a process's stdout, with an error naming the process when there is none. */
-export function lastJsonLine(stdout: string, what: string): SideRecord {
+export function lastJsonLine<T = SideRecord>(stdout: string, what: string): T {
   const lines = stdout.split('\n').filter((l) => l.startsWith('{'));
   if (lines.length === 0) throw new Error(`${what} printed no JSON record; its output was:\n${stdout.slice(-2000)}`);
-  return JSON.parse(lines[lines.length - 1]) as SideRecord;
+  return JSON.parse(lines[lines.length - 1]) as T;
 }

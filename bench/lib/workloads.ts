@@ -1,7 +1,8 @@
 // The workloads of `npm run bench -- --vs-torch`: each runs through genlab's own model and recipe
 // (or metric) and names its PyTorch/numpy twin in bench/torch/, which has the same shapes.
-import { fid } from '../../src/metrics/index.js';
+import { fid, kid, precisionRecall, type Features } from '../../src/metrics/index.js';
 import { Rng } from '../../src/random/rng.js';
+import { openDdimStep } from './ddim-step.js';
 import { gaussianFeatures } from './features.js';
 import { gptStepFlops, mlpVaeStepFlops } from './flops.js';
 import { openRecipeStep, type StepSource } from './recipe-step.js';
@@ -11,8 +12,10 @@ export interface OpenWorkload {
   /** Input of step i, built outside the timed region (e.g. the batch). */
   prepare(i: number): unknown;
   step(i: number, input: unknown): void;
-  /** Analytic FLOPs of one step, when counted. */
+  /** Analytic FLOPs of one step; null leaves them to the profiled count (engine workloads). */
   flops: number | null;
+  /** Samples one step produces, for sampling workloads (reported as samples/s). */
+  samplesPerStep?: number;
   /** Extra arguments for the twin so its shapes follow this run (e.g. the vocabulary size). */
   twinArgs: string[];
   dispose(): void;
@@ -51,6 +54,26 @@ function recipeWorkload(name: string, torchScript: string, src: StepSource, coun
   };
 }
 
+/**
+ * A float64 metric on 10k × 10k 128-d Gaussian features (real N(0, 1), generated 0.05 + 1.1·N(0, 1),
+ * as bench/metrics.ts and the numpy twins); a second or more per call, so few calls.
+ */
+function metricWorkload(name: string, torchScript: string, run: (args: { real: Features; generated: Features }) => void): Workload {
+  return {
+    name,
+    torchScript,
+    usesEngine: false,
+    maxWarmup: 1,
+    maxSteps: 3,
+    async open() {
+      const rng = new Rng(1234);
+      const real = gaussianFeatures(rng, 10000, 128, 0, 1);
+      const generated = gaussianFeatures(rng, 10000, 128, 0.05, 1.1);
+      return { prepare: () => null, step: () => run({ real, generated }), flops: null, twinArgs: [], dispose() {} };
+    },
+  };
+}
+
 // The DCGAN networks of the `dcgan` entry, for WGAN-GP too (its registry default is the toy MLP); the
 // critic has no batch norm, as WGAN-GP requires.
 const DCGAN_NETS = ['model.arch=dcgan', 'data.name=mnist', 'model.latentDim=64', 'model.gFilters=32', 'model.dFilters=32', 'model.gNorm=batch', 'model.init=dcgan', 'train.batchSize=64'];
@@ -68,19 +91,18 @@ export const WORKLOADS: Workload[] = [
     twinArgs: ['--vocab', String(d.vocab), '--block', String(d.shape[0]), '--batch', String(batch)],
   })),
   recipeWorkload('ddpm-unet', 'bench/torch/ddpm_unet.py', { model: 'ddpm', preset: 'fast', overrides: ['train.ema=0'] }),
+  // sampling throughput: one DDIM step of the same UNet on 64 noise images (samples/s in the report)
   {
-    name: 'fid',
-    torchScript: 'bench/torch/fid.py',
-    usesEngine: false,
-    maxWarmup: 1,
-    maxSteps: 3,
-    async open() {
-      const rng = new Rng(1234);
-      const real = gaussianFeatures(rng, 10000, 128, 0, 1);
-      const generated = gaussianFeatures(rng, 10000, 128, 0.05, 1.1);
-      return { prepare: () => null, step: () => void fid({ real, generated }), flops: null, twinArgs: [], dispose() {} };
-    },
+    name: 'sample-ddpm',
+    torchScript: 'bench/torch/ddpm_sample.py',
+    usesEngine: true,
+    open: () => openDdimStep({ model: 'ddpm', preset: 'fast', batch: 64 }),
   },
+  metricWorkload('fid', 'bench/torch/fid.py', (args) => void fid(args)),
+  // torch-fidelity's defaults (100 subsets of 1000, (x·y/d + 1)³) and Kynkäänniemi's k = 3 are the
+  // functions' own defaults, so the twins take none of them from here
+  metricWorkload('kid', 'bench/torch/kid.py', (args) => void kid(args)),
+  metricWorkload('precision-recall', 'bench/torch/precision_recall.py', (args) => void precisionRecall(args)),
 ];
 
 /** The named workloads (all when none), with an error listing the known names. */

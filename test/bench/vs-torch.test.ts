@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { denseFlops, gflops, gptStepFlops, mlpVaeStepFlops } from '../../bench/lib/flops.js';
 import { summarize, timeSteps } from '../../bench/lib/step-timer.js';
-import { formatRatioTable, lastJsonLine, vsTorchReport, workloadRow, type SideRecord } from '../../bench/lib/report.js';
+import { formatMemoryTable, formatRatioTable, lastJsonLine, vsTorchReport, workloadRow, type SideRecord } from '../../bench/lib/report.js';
+import { earlyStep, trackMemory } from '../../bench/lib/memory-growth.js';
 import { findTorchPython, torchPythonCandidates } from '../../bench/lib/torch-python.js';
 import { selectWorkloads, WORKLOADS } from '../../bench/lib/workloads.js';
 
@@ -69,8 +70,36 @@ test('findTorchPython probes the candidates in order and says how to install tor
 });
 
 test('every workload has its twin script; unknown names fail with the known list', () => {
-  assert.deepEqual(WORKLOADS.map((w) => w.name), ['vae-mlp', 'dcgan', 'wgan-gp', 'gpt-baby', 'ddpm-unet', 'fid']);
+  assert.deepEqual(WORKLOADS.map((w) => w.name), ['vae-mlp', 'dcgan', 'wgan-gp', 'gpt-baby', 'ddpm-unet', 'sample-ddpm', 'fid', 'kid', 'precision-recall']);
   for (const w of WORKLOADS) assert.ok(existsSync(w.torchScript), w.torchScript);
   assert.deepEqual(selectWorkloads(['fid', 'vae-mlp']).map((w) => w.name), ['vae-mlp', 'fid']);
   assert.throws(() => selectWorkloads(['vae']), /Unknown --vs-torch workload "vae". Known: vae-mlp, dcgan/);
+});
+
+test('sampling rows carry samples/s of both sides (batch / median s) into the table; FLOP source kept', () => {
+  const g = { ...rec('sample-ddpm', 200, 300, 4e9), samplesPerStep: 64, flopsSource: 'profiled' as const };
+  const t = { ...rec('sample-ddpm', 100, 250), samplesPerStep: 64 };
+  const row = workloadRow('sample-ddpm', [g], [t]);
+  assert.equal(row.samplesPerS, 320);
+  assert.equal(row.torchSamplesPerS, 640);
+  assert.equal(row.flopsSource, 'profiled');
+  assert.equal(row.gflops, 20);
+  const table = formatRatioTable([row, workloadRow('fid', [rec('fid', 120, 250)], [rec('fid', 40, 76)])]).split('\n');
+  assert.match(table[0], /\| samples\/s \| torch samples\/s \|$/);
+  assert.match(table[2], /\| +320\.0 \| +640\.0 \|$/);
+  assert.match(table[3], /\| +- \| +- \|$/);
+});
+
+test('memory growth: snapshots after 10 % of the steps and at the end, growth between them', () => {
+  assert.equal(earlyStep(1000), 100);
+  assert.equal(earlyStep(5), 1);
+  const ran: number[] = [];
+  // a fake leak: one tensor of 4 bytes and 0.5 MiB of RSS per step
+  const m = trackMemory(20, (i) => ran.push(i), (step) => ({ step, rssMb: 100 + step / 2, numTensors: 10 + step, numBytes: 4 * step }));
+  assert.deepEqual(ran, [...Array(20).keys()]);
+  assert.deepEqual(m.early, { step: 2, rssMb: 101, numTensors: 12, numBytes: 8 });
+  assert.deepEqual(m.growth, { steps: 18, rssMb: 9, numTensors: 18, numBytes: 72 });
+  assert.throws(() => trackMemory(1, () => {}, () => m.end), /--memory-steps must be an integer ≥ 2/);
+  const row = { ...workloadRow('vae-mlp', [rec('vae-mlp', 22, 300)], [rec('vae-mlp', 11, 250)]), memory: m };
+  assert.match(formatMemoryTable([row]).split('\n')[2], /^\| vae-mlp +\| +2→20 \| +101\.0 \| +110\.0 \| +9\.0 \| +12→30 \| +0\.00 \|$/);
 });
