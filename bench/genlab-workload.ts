@@ -18,7 +18,7 @@ const arg = (name: string) => {
 const name = arg('workload');
 if (!name) throw new Error('Pass --workload NAME.');
 const [w] = selectWorkloads([name]);
-const info = w.usesEngine ? await initNodeEngine(arg('backend')) : null;
+const info = w.usesEngine || w.followsBackend ? await initNodeEngine(arg('backend')) : null;
 const backend = info ? tf.getBackend() : 'js';
 const opened = await w.open();
 const memorySteps = arg('memory-steps');

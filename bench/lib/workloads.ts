@@ -25,8 +25,10 @@ export interface Workload {
   name: string;
   /** The twin script, relative to the repository root. */
   torchScript: string;
-  /** Whether the genlab side needs the tensor engine (FID is plain float64 JS/wasm). */
+  /** Whether the genlab side steps tensors on the engine (the metrics are plain float64 arrays). */
   usesEngine: boolean;
+  /** Start the engine anyway: on 'native' the metrics' float64 algebra runs on OpenBLAS/LAPACK (src/metrics/float64-kernels.ts). */
+  followsBackend?: boolean;
   /** Upper bounds on warm-up / timed steps, for workloads of a second or more per call. */
   maxWarmup?: number;
   maxSteps?: number;
@@ -63,6 +65,7 @@ function metricWorkload(name: string, torchScript: string, run: (args: { real: F
     name,
     torchScript,
     usesEngine: false,
+    followsBackend: true,
     maxWarmup: 1,
     maxSteps: 3,
     async open() {

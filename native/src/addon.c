@@ -3,6 +3,7 @@
 // wasm heap), so no tensor is copied out of wasm.
 // Every offset is bounds-checked against the buffer, because a wrong offset would corrupt memory.
 #include <cblas.h>
+#include <stdlib.h>
 #include <string.h>
 #include <node_api.h>
 #include "binary.h"
@@ -327,7 +328,7 @@ static int get_f64(napi_env env, napi_value v, double **data, size_t *len) {
   return 1;
 }
 
-// dgemm(transA, transB, m, n, k, a Float64Array, b Float64Array, c Float64Array): C = op(A)·op(B), row-major
+// gemm(transA, transB, m, n, k, a Float64Array, b Float64Array, c Float64Array): C = op(A)·op(B), row-major
 // float64, for the metrics (FID covariances, PSD square roots) rather than tensors, so plain typed arrays.
 static napi_value dgemm(napi_env env, napi_callback_info info) {
   size_t argc = 8;
@@ -353,6 +354,71 @@ static napi_value dgemm(napi_env env, napi_callback_info info) {
   }
   cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, 1.0, a, ta ? m : k, b,
               tb ? k : n, 0.0, c, n);
+  return NULL;
+}
+
+// gramT(n, k, a Float64Array [k·n], c Float64Array [n·n]): C = AᵀA (dsyrk on one triangle, then mirrored).
+static napi_value gram_t(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 4) return fail(env, "genlab native: gramT expects 4 arguments.");
+  int n, k;
+  double *a, *c;
+  size_t la, lc;
+  if (!get_int(env, argv[0], &n) || !get_int(env, argv[1], &k) || n < 0 || k < 0)
+    return fail(env, "genlab native: gramT sizes must be non-negative integers.");
+  if (!get_f64(env, argv[2], &a, &la) || !get_f64(env, argv[3], &c, &lc) || la < (size_t)n * k || lc < (size_t)n * n)
+    return fail(env, "genlab native: gramT needs Float64Arrays of k·n and n·n entries.");
+  if (n == 0) return NULL;
+  if (k == 0) {
+    memset(c, 0, (size_t)n * n * sizeof(double));
+    return NULL;
+  }
+  cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, n, k, 1.0, a, n, 0.0, c, n);
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < i; j++) c[(size_t)i * n + j] = c[(size_t)j * n + i];
+  return NULL;
+}
+
+// LAPACK's symmetric eigensolver (divide and conquer), in OpenBLAS.
+extern void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w, double *work,
+                    const int *lwork, int *iwork, const int *liwork, int *info);
+
+// symEig(vectors, n, a Float64Array [n·n], w Float64Array [n]): eigenvalues (ascending) of the symmetric a into w;
+// with vectors, a is overwritten by the orthonormal eigenvectors (column-major: vector j at a[j·n…]).
+static napi_value sym_eig(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 4) return fail(env, "genlab native: symEig expects 4 arguments.");
+  bool vectors;
+  int n;
+  double *a, *w;
+  size_t la, lw;
+  CHECK(napi_get_value_bool(env, argv[0], &vectors));
+  if (!get_int(env, argv[1], &n) || n < 0) return fail(env, "genlab native: symEig size must be a non-negative integer.");
+  if (!get_f64(env, argv[2], &a, &la) || !get_f64(env, argv[3], &w, &lw) || la < (size_t)n * n || lw < (size_t)n)
+    return fail(env, "genlab native: symEig needs Float64Arrays of n·n and n entries.");
+  if (n == 0) return NULL;
+  const char jobz = vectors ? 'V' : 'N', uplo = 'L';
+  int lwork = -1, liwork = -1, iwq = 0, info_ = 0;
+  double wq = 0;
+  dsyevd_(&jobz, &uplo, &n, a, &n, w, &wq, &lwork, &iwq, &liwork, &info_); // workspace query
+  if (info_ != 0) return fail(env, "genlab native: symEig workspace query failed.");
+  lwork = (int)wq;
+  liwork = iwq;
+  double *work = malloc((size_t)lwork * sizeof(double));
+  int *iwork = malloc((size_t)(liwork > 0 ? liwork : 1) * sizeof(int));
+  if (!work || !iwork) {
+    free(work);
+    free(iwork);
+    return fail(env, "genlab native: symEig could not allocate its workspace.");
+  }
+  dsyevd_(&jobz, &uplo, &n, a, &n, w, work, &lwork, iwork, &liwork, &info_);
+  free(work);
+  free(iwork);
+  if (info_ != 0) return fail(env, "genlab native: symEig did not converge.");
   return NULL;
 }
 
@@ -390,7 +456,9 @@ static napi_value init(napi_env env, napi_value exports) {
       {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
       {"binary", NULL, binary, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceStrided", NULL, reduce_strided, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"dgemm", NULL, dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gemm", NULL, dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"symEig", NULL, sym_eig, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gramT", NULL, gram_t, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

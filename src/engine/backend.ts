@@ -5,7 +5,7 @@ import { tf } from './tf.js';
 import type { NativeBlas } from './native/blas.js';
 import { registerNativeBackend } from './native/backend.js';
 import { applyPatches } from './patches/index.js';
-import { setFloat64Gemm } from '../metrics/gemm64.js';
+import { setFloat64Kernels } from '../metrics/float64-kernels.js';
 
 /** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
 export const BACKENDS = ['auto', 'native', 'wasm', 'cpu', 'tensorflow', 'webgpu', 'webgl'] as const;
@@ -110,8 +110,8 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
     if (await tryBackend(name)) {
       await tf.ready();
       const patched = applyPatches();
-      // the metrics' float64 products follow the engine: OpenBLAS on native, the wasm Gram kernel otherwise
-      setFloat64Gemm(name === 'native' && nativeBlas ? nativeBlas.dgemm.bind(nativeBlas) : null);
+      // the metrics' float64 algebra follows the engine: OpenBLAS/LAPACK on native, wasm/JS otherwise
+      setFloat64Kernels(name === 'native' && nativeBlas ? nativeBlas : null);
       const flags = tf.env();
       current = {
         backend: tf.getBackend(),

@@ -1,5 +1,7 @@
 // Symmetric eigendecomposition on Float64Array: JAMA's tred2 (Householder tridiagonalisation) and
-// tql2 (implicit QL), as ml-matrix implements them, with an eigenvalues-only mode that skips V.
+// tql2 (implicit QL), as ml-matrix implements them, with an eigenvalues-only mode that skips V; LAPACK's
+// dsyevd instead when the native backend installed it (float64-kernels.ts).
+import { float64Kernels } from './float64-kernels.js';
 
 // Storage note (as in ml-matrix): the hot loops walk V down columns, so V is kept transposed —
 // w[a * n + b] holds what JAMA calls V(b, a) — and transposed back at the end.
@@ -189,6 +191,16 @@ export function symmetricEigen(
 ): { values: Float64Array; vectors: Float64Array | null } {
   if (m.length !== n * n) throw new Error(`symmetricEigen: expected ${n}×${n} values, got ${m.length}.`);
   const want = opts.vectors ?? true;
+  const blas = float64Kernels();
+  if (blas) {
+    const a = Float64Array.from(m); // symmetric: row- and column-major agree
+    const values = new Float64Array(n);
+    blas.symEig(want, n, a, values);
+    if (!want) return { values, vectors: null };
+    const v = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) v[i * n + j] = a[j * n + i];
+    return { values, vectors: v };
+  }
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) w[j * n + i] = m[i * n + j];
   const d = new Float64Array(n);

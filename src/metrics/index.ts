@@ -17,5 +17,5 @@ export {
 } from './evaluate.js';
 export { GramWorkspace, wasmSimdAvailable, type GramOptions } from './gram.js';
 export { matmulNT, columnMeans, covariance, sqrtPsd } from './linalg.js';
-export { setFloat64Gemm, float64Gemm, type Gemm64 } from './gemm64.js';
+export { setFloat64Kernels, float64Kernels, type Float64Kernels } from './float64-kernels.js';
 export { symmetricEigen } from './eigen.js';

@@ -1,8 +1,8 @@
 // Float64 linear algebra for the metrics: means, N−1 covariances and A·Bᵀ products on the Gram
-// kernel (or the installed float64 GEMM, gemm64.ts), and PSD square roots from the symmetric
+// kernel (or the installed float64 BLAS, float64-kernels.ts), and PSD square roots from the symmetric
 // eigensolver in eigen.ts (JAMA tred2/tql2).
 import { symmetricEigen } from './eigen.js';
-import { float64Gemm } from './gemm64.js';
+import { float64Kernels } from './float64-kernels.js';
 import { GramWorkspace } from './gram.js';
 
 /** Block edge for tiled products (a multiple of 4; many small kernel calls also let wasm tier up). */
@@ -21,10 +21,10 @@ export function matmulNT(
   opts: { simd?: boolean } = {},
 ): Float64Array {
   const sym = b === undefined;
-  const gemm = opts.simd === undefined ? float64Gemm() : null; // an explicit kernel choice (tests) keeps the Gram path
-  if (gemm) {
+  const blas = opts.simd === undefined ? float64Kernels() : null; // an explicit kernel choice (tests) keeps the Gram path
+  if (blas) {
     const out = new Float64Array(na * nb);
-    gemm(false, true, na, nb, k, a, b ?? a, out);
+    blas.gemm(false, true, na, nb, k, a, b ?? a, out);
     return sym ? symmetrize(out, na) : out;
   }
   const ws = new GramWorkspace(k, na, sym ? 0 : nb, BLOCK * BLOCK, opts);
@@ -63,17 +63,16 @@ export function columnMeans(x: Float64Array, n: number, d: number): Float64Array
 /** Unbiased (N−1) covariance [d, d] of a row-major [n, d] matrix around the given means. */
 export function covariance(x: Float64Array, n: number, d: number, mu: Float64Array): Float64Array {
   if (n < 2) throw new Error(`covariance needs at least 2 samples, got ${n}.`);
-  const gemm = float64Gemm();
+  const blas = float64Kernels();
   let sigma: Float64Array;
-  if (gemm) {
+  if (blas) {
     const xc = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {
       const o = i * d;
       for (let j = 0; j < d; j++) xc[o + j] = x[o + j] - mu[j];
     }
     sigma = new Float64Array(d * d);
-    gemm(true, false, d, d, n, xc, xc, sigma); // Xcᵀ·Xc
-    sigma = symmetrize(sigma, d);
+    blas.gramT(d, n, xc, sigma); // Xcᵀ·Xc
   } else {
     // Centre and transpose to [d, n] so each covariance entry is one contiguous dot product; blocks of
     // rows keep the strided writes in cache (2–3× faster than row by row on 10k × 128).

@@ -1,6 +1,7 @@
 // The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm, im2col convolutions, sums,
 // tile, elementwise functions and comparisons on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's
-// heap, so nothing is copied.
+// heap, so nothing is copied; and float64 BLAS/LAPACK on plain arrays for the metrics.
+import type { Float64Kernels } from '../../metrics/float64-kernels.js';
 
 /** Convolution modes of `NativeBlas.conv2d` (native/src/gemm.h). */
 export const CONV_FORWARD = 0;
@@ -8,7 +9,7 @@ export const CONV_FILTER_GRAD = 1;
 export const CONV_INPUT_GRAD = 2;
 
 /** Functions the native addon exports; the Node adapter loads it, the engine only sees this shape. */
-export interface NativeBlas {
+export interface NativeBlas extends Float64Kernels {
   /** C_i = op(A_i)·op(B_i) for every i, row-major float32 at byte offsets aOff[i], bOff[i], cOff[i] in `heap`. */
   sgemm(heap: ArrayBuffer, transA: boolean, transB: boolean, m: number, n: number, k: number,
     aOff: Uint32Array, bOff: Uint32Array, cOff: Uint32Array): void;
@@ -36,8 +37,15 @@ export interface NativeBlas {
    * an operand broadcasts); float32 at byte offsets in `heap`; `op` is a code of BINARY_OPS (binary.ts).
    */
   binary(heap: ArrayBuffer, op: number, geom: Int32Array, aOff: number, bOff: number, outOff: number): void;
-  /** C = op(A)·op(B), row-major float64 [m, k]·[k, n] (plain arrays: the metrics' FID covariances and square roots). */
-  dgemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array): void;
+  /** C = op(A)·op(B), row-major float64 [m, k]·[k, n] (plain arrays: the metrics' products; see Float64Kernels). */
+  gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array): void;
+  /** C [n, n] = Aᵀ·A for float64 A [k, n] (dsyrk, mirrored): the metrics' covariances. */
+  gramT(n: number, k: number, a: Float64Array, c: Float64Array): void;
+  /**
+   * LAPACK dsyevd: eigenvalues (ascending) of the symmetric float64 `a` [n, n] into `w`; with `vectors`, `a` is
+   * overwritten by the eigenvectors, column-major (vector j at a[j·n … j·n+n)).
+   */
+  symEig(vectors: boolean, n: number, a: Float64Array, w: Float64Array): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
