@@ -8,6 +8,7 @@
 #include <node_api.h>
 #include "binary.h"
 #include "gemm.h"
+#include "optim.h"
 #include "reduce.h"
 #include "tile.h"
 #include "unary.h"
@@ -422,6 +423,31 @@ static napi_value sym_eig(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// adam(heap, n, offsets Uint32Array [v, g, m, s, vOut, mOut, sOut], params Float64Array
+//      [beta1, 1−beta1, beta2, 1−beta2, bc1, bc2, eps, lr, l2, decoupled, useL2, useDecoupled])
+static napi_value adam(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 4) return fail(env, "genlab native: adam expects 4 arguments.");
+  uint8_t *heap;
+  size_t heapBytes, n, no, np;
+  const uint32_t *o;
+  double *q;
+  if (!get_heap(env, argv[0], &heap, &heapBytes))
+    return fail(env, "genlab native: adam's first argument must be an ArrayBuffer (the wasm heap).");
+  if (!get_count(env, argv[1], heapBytes, &n)) return fail(env, "genlab native: adam length out of range.");
+  if (!get_offsets(env, argv[2], &o, &no) || no != 7) return fail(env, "genlab native: adam needs 7 offsets (v, g, m, s and three outputs).");
+  if (!get_f64(env, argv[3], &q, &np) || np != 12) return fail(env, "genlab native: adam needs 12 parameters.");
+  for (int i = 0; i < 7; i++)
+    if (!in_heap(heapBytes, o[i], n * 4)) return fail(env, "genlab native: adam operand lies outside the heap (stale offset?).");
+  const genlab_adam_params p = {(float)q[0], (float)q[1], (float)q[2], (float)q[3], (float)q[4], (float)q[5], (float)q[6],
+                                (float)q[7], (float)q[8], (float)q[9], q[10] != 0, q[11] != 0};
+  genlab_adam(n, (const float *)(heap + o[0]), (const float *)(heap + o[1]), (const float *)(heap + o[2]),
+              (const float *)(heap + o[3]), (float *)(heap + o[4]), (float *)(heap + o[5]), (float *)(heap + o[6]), &p);
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -459,6 +485,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"gemm", NULL, dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"symEig", NULL, sym_eig, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gramT", NULL, gram_t, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"adam", NULL, adam, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"config", NULL, get_config, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -3,6 +3,7 @@
 // genlab owns these rather than using tf.train.* so that resume is bit-identical: tfjs' Adam
 // recomputes β^t with pow() on setWeights, which differs in the last bit from its running product.
 import { tf } from '../engine/tf.js';
+import { fusedAdam, hasFusedAdam } from '../engine/fused-adam.js';
 import type { TrainConfig } from '../config/common.js';
 
 /** A tensor with a stable name, as stored in checkpoints. */
@@ -62,10 +63,20 @@ class FirstOrderOptimizer implements Optimizer {
     // bias corrections in float64 on the host, so they are the same on every backend and resume
     const bc1 = 1 - Math.pow(b1, this.t);
     const bc2 = 1 - Math.pow(b2, this.t);
+    const fused = (kind === 'adam' || kind === 'adamw') && hasFusedAdam();
     tf.tidy(() => {
       vars.forEach((v, i) => {
         let g = grads[i];
         const decays = wd > 0 && v.shape.length >= 2; // matrices/kernels only, never biases or norms
+        if (fused) {
+          const [m, s] = this.slots[i];
+          const l2 = decays && kind === 'adam' ? wd : 0, decoupled = decays && kind === 'adamw' ? lr * wd : 0;
+          const [next, m1, s1] = fusedAdam(v, g, m, s, { beta1: b1, beta2: b2, eps, lr, biasCorrection1: bc1, biasCorrection2: bc2, l2, decoupled });
+          m.assign(m1);
+          s.assign(s1);
+          v.assign(next);
+          return;
+        }
         if (decays && kind !== 'adamw') g = tf.add(g, tf.mul(v, wd));
         let update: tf.Tensor;
         if (kind === 'adam' || kind === 'adamw') {

@@ -1,11 +1,12 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic, a fused Adam step). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
+import { nativeAdamKernel } from './adam.js';
 import { BINARY_OPS, nativeBinary } from './binary.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { sharedIdentity } from './identity.js';
@@ -52,5 +53,6 @@ export function registerNativeBackend(blas: NativeBlas): void {
   for (const [name, make] of Object.entries(replaced)) {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
+  if (!tf.getKernel(nativeAdamKernel(blas, NATIVE).kernelName, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernel
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
 }

@@ -46,6 +46,11 @@ export interface NativeBlas extends Float64Kernels {
    * overwritten by the eigenvectors, column-major (vector j at a[j·n … j·n+n)).
    */
   symEig(vectors: boolean, n: number, a: Float64Array, w: Float64Array): void;
+  /**
+   * One Adam step over n float32 entries: offsets [v, g, m, s, vOut, mOut, sOut] in `heap`; params
+   * [β1, 1−β1, β2, 1−β2, bc1, bc2, ε, lr, l2, lr·wd, useL2, useDecoupled] (see src/engine/fused-adam.ts).
+   */
+  adam(heap: ArrayBuffer, n: number, offsets: Uint32Array, params: Float64Array): void;
   /** Sets OpenBLAS' thread count. */
   setThreads(n: number): void;
   /** OpenBLAS' current thread count. */
