@@ -1,11 +1,13 @@
 // NHWC convolutions as im2col + sgemm (the Caffe / PyTorch CPU approach): the patch matrix of
-// x is built a chunk of output pixels at a time so the workspace stays near 16 MB.
+// x is built a chunk of output pixels at a time so the workspace stays near 4 MB, where sgemm still
+// finds it in cache: a 3×3 conv of [32,28,28,48] → 16 channels took 19.4 ms (CPU) with 16 MB chunks,
+// 6.3–9.9 ms with 4 MB ones, and its forward + filter gradient 31.7 → 17–19.5 ms.
 #include <cblas.h>
 #include <stdlib.h>
 #include <string.h>
 #include "gemm.h"
 
-#define CHUNK_FLOATS (4u << 20)
+#define CHUNK_FLOATS (1u << 20)
 
 /** Copies the patches of output rows [r0, r0+rows) into col [rows, fh·fw·Ci] (zeros where padded). */
 static void im2col(const genlab_conv_geom *g, const float *x, float *col, size_t r0, size_t rows) {
