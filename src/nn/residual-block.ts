@@ -3,6 +3,7 @@
 import { tfl } from '../engine/tf.js';
 import { GroupNorm } from './group-norm.js';
 import { SelfAttention } from './attention.js';
+import { ScaleShift } from './scale-shift.js';
 
 type Sym = tfl.SymbolicTensor;
 
@@ -13,19 +14,29 @@ export function groupsFor(c: number, groups: number): number {
   return g;
 }
 
-/** GroupNorm → SiLU → 3×3 conv → (+ dense(SiLU(emb)) per channel) → GroupNorm → SiLU → 3×3 conv, plus a (1×1) skip: [B,H,W,Cin] → [B,H,W,Cout]. */
-export function residualBlock(x: Sym, emb: Sym | null, outCh: number, groups: number, name: string): Sym {
+/** How the embedding enters a residual block: added before the second GroupNorm, or as its scale and shift. */
+export type EmbeddingMode = 'add' | 'scale-shift';
+
+/**
+ * GroupNorm → SiLU → 3×3 conv → (+ dense(SiLU(emb)) per channel) → GroupNorm → SiLU → 3×3 conv, plus a
+ * (1×1) skip: [B,H,W,Cin] → [B,H,W,Cout]; with 'scale-shift' the embedding sets the second norm's
+ * per-channel scale and shift instead of being added before it.
+ */
+export function residualBlock(x: Sym, emb: Sym | null, outCh: number, groups: number, name: string, mode: EmbeddingMode = 'add'): Sym {
   const inCh = x.shape[3]!;
   let h = new GroupNorm({ groups: groupsFor(inCh, groups), name: `${name}_norm1` }).apply(x) as Sym;
   h = tfl.layers.activation({ activation: 'swish' }).apply(h) as Sym;
   h = tfl.layers.conv2d({ filters: outCh, kernelSize: 3, padding: 'same', name: `${name}_conv1` }).apply(h) as Sym;
+  let e: Sym | null = null;
   if (emb) {
-    let e = tfl.layers.activation({ activation: 'swish' }).apply(emb) as Sym;
-    e = tfl.layers.dense({ units: outCh, name: `${name}_emb` }).apply(e) as Sym; // [B, Cout]
-    e = tfl.layers.reshape({ targetShape: [1, 1, outCh] }).apply(e) as Sym; // [B, 1, 1, Cout]
-    h = tfl.layers.add().apply([h, e]) as Sym;
+    const units = mode === 'scale-shift' ? 2 * outCh : outCh;
+    e = tfl.layers.activation({ activation: 'swish' }).apply(emb) as Sym;
+    e = tfl.layers.dense({ units, name: `${name}_emb` }).apply(e) as Sym; // [B, units]
+    e = tfl.layers.reshape({ targetShape: [1, 1, units] }).apply(e) as Sym; // [B, 1, 1, units]
+    if (mode === 'add') h = tfl.layers.add().apply([h, e]) as Sym;
   }
   h = new GroupNorm({ groups: groupsFor(outCh, groups), name: `${name}_norm2` }).apply(h) as Sym;
+  if (e && mode === 'scale-shift') h = new ScaleShift({ name: `${name}_film` }).apply([h, e]) as Sym;
   h = tfl.layers.activation({ activation: 'swish' }).apply(h) as Sym;
   h = tfl.layers.conv2d({ filters: outCh, kernelSize: 3, padding: 'same', name: `${name}_conv2` }).apply(h) as Sym;
   const skip = inCh === outCh ? x : (tfl.layers.conv2d({ filters: outCh, kernelSize: 1, name: `${name}_skip` }).apply(x) as Sym);

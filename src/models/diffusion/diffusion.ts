@@ -25,6 +25,8 @@ export interface DiffusionModelConfig {
   attention: boolean;
   groups: number;
   embDim: number;
+  /** How the time/class embedding enters the UNet's residual blocks ('scale-shift': AdaGN). */
+  embedding: 'add' | 'scale-shift';
   timesteps: number;
   schedule: BetaScheduleName;
   prediction: PredictionType;
@@ -60,7 +62,7 @@ export class DiffusionModel implements LikelihoodModel {
     const unet = cfg.arch === 'unet' || (cfg.arch === 'auto' && this.isImage);
     if (cfg.condition === 'lowres' && !unet) throw new Error('model.condition=lowres needs image data and the UNet.');
     const denoiser = unet
-      ? buildUNet({ shape: data.shape, condChannels: cfg.condition === 'lowres' ? data.shape[2] : 0, channels: cfg.channels, channelMults: cfg.channelMults, attention: cfg.attention, groups: cfg.groups, embDim: cfg.embDim, numClasses: this.numClasses })
+      ? buildUNet({ shape: data.shape, condChannels: cfg.condition === 'lowres' ? data.shape[2] : 0, channels: cfg.channels, channelMults: cfg.channelMults, attention: cfg.attention, groups: cfg.groups, embDim: cfg.embDim, numClasses: this.numClasses, embedding: cfg.embedding })
       : buildMlpDenoiser({ dim: data.shape.reduce((a, b) => a * b, 1), hidden: cfg.hidden, embDim: cfg.embDim, numClasses: this.numClasses });
     this.networks = { denoiser };
     this.alphasCumprod = cumprodAlphas(makeBetas({ numTrainTimesteps: cfg.timesteps, schedule: cfg.schedule }));

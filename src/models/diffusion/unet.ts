@@ -1,7 +1,7 @@
 // A small UNet denoiser for 28×28 / 32×32 images (Ho et al. 2020, App. B, scaled down): residual
 // blocks with timestep (and class) embeddings, self-attention at the lowest resolution, skip connections.
 import { tfl } from '../../engine/tf.js';
-import { residualBlock, spatialAttentionBlock } from '../../nn/residual-block.js';
+import { residualBlock, spatialAttentionBlock, type EmbeddingMode } from '../../nn/residual-block.js';
 import { GroupNorm } from '../../nn/group-norm.js';
 import { groupsFor } from '../../nn/residual-block.js';
 
@@ -19,6 +19,8 @@ export interface UNetConfig {
   groups: number;
   embDim: number;
   numClasses: number;
+  /** How the time/class embedding enters each residual block. */
+  embedding: EmbeddingMode;
 }
 
 /** Inputs [x [B,H,W,C+cond], temb [B,E], (onehot [B,K+1])] → prediction [B,H,W,C]. */
@@ -44,19 +46,19 @@ export function buildUNet(cfg: UNetConfig, name = 'denoiser'): tfl.LayersModel {
   const skips: Sym[] = [];
   // down path: one residual block per level, 2× average-pool between levels
   cfg.channelMults.forEach((m, i) => {
-    h = residualBlock(h, emb, cfg.channels * m, cfg.groups, `down${i}`);
+    h = residualBlock(h, emb, cfg.channels * m, cfg.groups, `down${i}`, cfg.embedding);
     skips.push(h);
     if (i < levels - 1) h = tfl.layers.averagePooling2d({ poolSize: 2, strides: 2 }).apply(h) as Sym;
   });
   // middle: res → attention → res at the lowest resolution [B, H/f, W/f, ·]
   const cMid = cfg.channels * cfg.channelMults[levels - 1];
-  h = residualBlock(h, emb, cMid, cfg.groups, 'mid0');
+  h = residualBlock(h, emb, cMid, cfg.groups, 'mid0', cfg.embedding);
   if (cfg.attention) h = spatialAttentionBlock(h, cfg.groups, 'mid_attn');
-  h = residualBlock(h, emb, cMid, cfg.groups, 'mid1');
+  h = residualBlock(h, emb, cMid, cfg.groups, 'mid1', cfg.embedding);
   // up path: concat skip, residual block, nearest 2× upsample
   for (let i = levels - 1; i >= 0; i--) {
     h = tfl.layers.concatenate().apply([h, skips[i]]) as Sym;
-    h = residualBlock(h, emb, cfg.channels * cfg.channelMults[i], cfg.groups, `up${i}`);
+    h = residualBlock(h, emb, cfg.channels * cfg.channelMults[i], cfg.groups, `up${i}`, cfg.embedding);
     if (i > 0) h = tfl.layers.upSampling2d({ size: [2, 2] }).apply(h) as Sym;
   }
   h = new GroupNorm({ groups: groupsFor(cfg.channels * cfg.channelMults[0], cfg.groups), name: 'norm_out' }).apply(h) as Sym;
