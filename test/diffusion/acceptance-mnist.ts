@@ -1,7 +1,7 @@
 // Acceptance evaluation for issue 6 on MNIST (not part of `npm test`): FID + guided label accuracy of a
 // ddpm-cond run in a classifier's features, inpainting PSNR (centre 14×14 removed) vs the training-mean
 // fill, and super-resolution PSNR (14×14 → 28×28) vs bicubic.
-// Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=3]
+// Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=3] [eta=1] [sampler=ddim]
 // ('' as EXTRACTOR skips FID/accuracy.) The backend is GENLAB_BACKEND's, else the fastest available.
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
@@ -12,20 +12,21 @@ import { evaluateImageGenerator } from '../../src/bench/classifier-eval.js';
 import type { DiffusionModel } from '../../src/models/diffusion/diffusion.js';
 import { bicubic2x, psnr } from './image-metrics.js';
 
-const [condDir, srDir, extractorId, nArg, stepsArg, gArg] = process.argv.slice(2);
-const n = Number(nArg ?? 1000), steps = Number(stepsArg ?? 50), guidance = Number(gArg ?? 3);
+const [condDir, srDir, extractorId, nArg, stepsArg, gArg, etaArg, samplerArg] = process.argv.slice(2);
+const n = Number(nArg ?? 1000), steps = Number(stepsArg ?? 50), guidance = Number(gArg ?? 3), eta = Number(etaArg ?? 1);
+const sampler = (samplerArg ?? 'ddim') as 'ddim' | 'ddpm';
 await initNodeEngine(); // GENLAB_BACKEND or auto (native when built)
-const row: Record<string, number | string> = { n, steps, guidance };
+const row: Record<string, number | string> = { n, sampler, steps, eta, guidance };
 const t0 = performance.now();
 const say = (what: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(0)} s] ${what}\n`);
 
 const cond = await openSession({ checkpoint: condDir });
 const model = cond.model as DiffusionModel;
 if (extractorId) {
-  say(`FID and guided label accuracy on ${n} samples (DDIM ${steps} steps, guidance ${guidance})…`);
+  say(`FID and guided label accuracy on ${n} samples (${sampler} ${steps} steps, η ${eta}, guidance ${guidance})…`);
   const ex = await loadExtractor(extractorId);
   const clf = { features: ex.features, probabilities: ex.probabilities! };
-  const sample = (m: number, rng: Rng, o = {}) => cond.recipe.withSamplingWeights(() => model.sample(m, rng, { ...o, sampler: 'ddim', steps, guidance }));
+  const sample = (m: number, rng: Rng, o = {}) => cond.recipe.withSamplingWeights(() => model.sample(m, rng, { ...o, sampler, steps, eta, guidance }));
   const ev = evaluateImageGenerator(sample, clf, cond.data.test, { n, numClasses: 10, batchSize: 100, extractor: ex.id });
   Object.assign(row, { fid: ev.fid, labelAccuracy: ev.labelAccuracy!, classifierTestAccuracy: ev.classifierTestAccuracy });
 }
@@ -41,7 +42,7 @@ const mean = tf.tidy(() => {
   tf.dispose([tr.x, tr.y]);
   return mu;
 });
-const filled = cond.recipe.withSamplingWeights(() => model.inpaint(test.x, missing, new Rng(7), { sampler: 'ddim', steps, resample: 5, labels: Array.from(test.y!.dataSync()), guidance: 1 }));
+const filled = cond.recipe.withSamplingWeights(() => model.inpaint(test.x, missing, new Rng(7), { sampler, steps, eta, resample: 5, labels: Array.from(test.y!.dataSync()), guidance: 1 }));
 const meanFill = tf.tidy(() => tf.add(tf.mul(test.x, tf.sub(1, missing)), tf.mul(mean, missing)));
 const mk = missing.dataSync();
 row.inpaintPsnr = psnr(filled.dataSync(), test.x.dataSync(), mk);
@@ -53,7 +54,7 @@ say('super-resolution…');
 // super-resolution: 2× average-pooled test digits → ddpm-sr vs bicubic
 const sr = await openSession({ checkpoint: srDir });
 const low = tf.tidy(() => tf.avgPool(test.x as tf.Tensor4D, 2, 2, 'valid'));
-const up = sr.recipe.withSamplingWeights(() => (sr.model as DiffusionModel).upscale(low, new Rng(8), { sampler: 'ddim', steps }));
+const up = sr.recipe.withSamplingWeights(() => (sr.model as DiffusionModel).upscale(low, new Rng(8), { sampler, steps, eta }));
 row.srPsnr = psnr(up.dataSync(), test.x.dataSync());
 row.bicubicPsnr = psnr(bicubic2x(low.dataSync(), m, 14, 14, 1), test.x.dataSync());
 tf.dispose([low, up, test.x, test.y]);

@@ -96,6 +96,10 @@ function makeSpec(v: Variant): ModelSpec<DiffusionConfig> {
 
 const TINY_TRAIN = { steps: 20, batchSize: 8, evalEvery: 0, checkpointEvery: 0, logEvery: 5 };
 const TINY_UNET: Partial<DiffusionModelConfig> = { channels: 8, channelMults: [1, 2], groups: 4, embDim: 16, timesteps: 50, sampleSteps: 3 };
+// The MNIST entries sample with DDIM η = 1 (ancestral noise on a 50-step subsequence): with the small
+// CPU-sized UNets, deterministic DDIM (η = 0) drifted — 2× super-resolution PSNR 17.5 dB at η = 0,
+// 22.3 dB at η = 1 and 23.0 dB with 100 DDPM steps, against bicubic's 19.8 (3,000 training steps).
+const IMAGE_SAMPLING: Partial<DiffusionModelConfig> = { sampler: 'ddim', sampleSteps: 50, eta: 1 };
 // A CPU-sized MNIST recipe (two levels of 16/32 channels, batch 32): ~4× cheaper per step than the default.
 const FAST_UNET: DeepPartial<DiffusionConfig> = { model: { channels: 16, channelMults: [1, 2], groups: 8 }, train: { batchSize: 32, steps: 4000, lr: 5e-4 } };
 
@@ -113,7 +117,7 @@ export const DIFFUSION_SPECS: ModelSpec<any>[] = [
   makeSpec({
     id: 'ddpm',
     description: 'DDPM on MNIST-size images (small UNet: residual blocks, timestep embedding, attention at the lowest resolution)',
-    model: {},
+    model: { ...IMAGE_SAMPLING },
     data: { name: 'mnist' },
     train: { steps: 6000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
     tiny: { model: TINY_UNET, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
@@ -123,7 +127,7 @@ export const DIFFUSION_SPECS: ModelSpec<any>[] = [
   makeSpec({
     id: 'ddpm-cond',
     description: 'Class-conditional DDPM on MNIST with classifier-free guidance (label dropout 0.1; --label / --guidance)',
-    model: { condition: 'class' },
+    model: { condition: 'class', ...IMAGE_SAMPLING },
     data: { name: 'mnist' },
     train: { steps: 6000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
     tiny: { model: TINY_UNET, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
@@ -133,7 +137,7 @@ export const DIFFUSION_SPECS: ModelSpec<any>[] = [
   makeSpec({
     id: 'ddpm-sr',
     description: '2× super-resolution diffusion (14×14 → 28×28 MNIST), conditioned on the bilinearly upsampled low-resolution image',
-    model: { condition: 'lowres', channelMults: [1, 2], attention: false },
+    model: { condition: 'lowres', channelMults: [1, 2], attention: false, ...IMAGE_SAMPLING },
     data: { name: 'mnist' },
     train: { steps: 3000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
     tiny: { model: { ...TINY_UNET, attention: false }, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
