@@ -26,6 +26,26 @@ static napi_value fail(napi_env env, const char *msg) {
   return NULL;
 }
 
+/** Reads the wasm heap (argument 0 of every kernel entry point). */
+static int get_heap(napi_env env, napi_value v, uint8_t **heap, size_t *heapBytes) {
+  void *p;
+  if (napi_get_arraybuffer_info(env, v, &p, heapBytes) != napi_ok) return 0;
+  *heap = p;
+  return 1;
+}
+
+/** Declares argv[n] from the call and fails unless exactly n arguments were passed. */
+#define ARGS(n, name)                                                                  \
+  size_t argc = (n);                                                                   \
+  napi_value argv[n];                                                                  \
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));                         \
+  if (argc != (n)) return fail(env, "genlab native: " name " expects " #n " arguments.")
+
+/** Reads argument 0, the wasm heap, into `heap` / `heapBytes`. */
+#define HEAP_ARG(name)                                                                 \
+  if (!get_heap(env, argv[0], &heap, &heapBytes))                                      \
+  return fail(env, "genlab native: " name "'s first argument must be an ArrayBuffer (the wasm heap).")
+
 static int get_int(napi_env env, napi_value v, int *out) {
   return napi_get_value_int32(env, v, out) == napi_ok;
 }
@@ -51,18 +71,14 @@ static int in_heap(size_t heapBytes, size_t off, size_t bytes) {
 
 // sgemm(heap, transA, transB, m, n, k, aOffsets, bOffsets, cOffsets)
 static napi_value sgemm(napi_env env, napi_callback_info info) {
-  size_t argc = 9;
-  napi_value argv[9];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 9) return fail(env, "genlab native: sgemm expects 9 arguments.");
-  void *heap;
+  ARGS(9, "sgemm");
+  uint8_t *heap;
   size_t heapBytes;
   bool ta, tb;
   int m, n, k;
   const uint32_t *ao, *bo, *co;
   size_t na, nb, nc;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
-    return fail(env, "genlab native: sgemm's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("sgemm");
   CHECK(napi_get_value_bool(env, argv[1], &ta));
   CHECK(napi_get_value_bool(env, argv[2], &tb));
   if (!get_int(env, argv[3], &m) || !get_int(env, argv[4], &n) || !get_int(env, argv[5], &k) || m < 0 || n < 0 || k < 0)
@@ -81,18 +97,14 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
 
 // conv2d(heap, mode, geometry Int32Array[15], xOffset, wOffset, yOffset)
 static napi_value conv2d(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 6) return fail(env, "genlab native: conv2d expects 6 arguments.");
-  void *heap;
+  ARGS(6, "conv2d");
+  uint8_t *heap;
   size_t heapBytes, len;
   int mode;
   napi_typedarray_type type;
   void *gp;
   uint32_t xo, wo, yo;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
-    return fail(env, "genlab native: conv2d's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("conv2d");
   if (!get_int(env, argv[1], &mode) || mode < 0 || mode > 2) return fail(env, "genlab native: conv2d mode must be 0, 1 or 2.");
   if (napi_get_typedarray_info(env, argv[2], &type, &len, &gp, NULL, NULL) != napi_ok || type != napi_int32_array || len != 15)
     return fail(env, "genlab native: conv2d geometry must be an Int32Array of 15 entries.");
@@ -116,17 +128,14 @@ static napi_value conv2d(napi_env env, napi_callback_info info) {
 
 // tile(heap, elemBytes, inShape Int32Array, reps Int32Array, xOffset, yOffset)
 static napi_value tile(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 6) return fail(env, "genlab native: tile expects 6 arguments.");
-  void *heap, *sp, *rp;
+  ARGS(6, "tile");
+  uint8_t *heap;
+  void *sp, *rp;
   size_t heapBytes, rank, rl;
   int eb;
   napi_typedarray_type st, rt;
   uint32_t xo, yo;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
-    return fail(env, "genlab native: tile's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("tile");
   if (!get_int(env, argv[1], &eb) || (eb != 1 && eb != 4)) return fail(env, "genlab native: tile supports 1- and 4-byte elements.");
   if (napi_get_typedarray_info(env, argv[2], &st, &rank, &sp, NULL, NULL) != napi_ok || st != napi_int32_array ||
       napi_get_typedarray_info(env, argv[3], &rt, &rl, &rp, NULL, NULL) != napi_ok || rt != napi_int32_array || rl != rank)
@@ -149,18 +158,14 @@ static napi_value tile(napi_env env, napi_callback_info info) {
 
 // reduceSum(heap, overRows, rows, cols, scale, xOffset, yOffset)
 static napi_value reduce_sum(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
-  napi_value argv[7];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 7) return fail(env, "genlab native: reduceSum expects 7 arguments.");
-  void *heap;
+  ARGS(7, "reduceSum");
+  uint8_t *heap;
   size_t heapBytes;
   bool overRows;
   int rows, cols;
   double scale;
   uint32_t xo, yo;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
-    return fail(env, "genlab native: reduceSum's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("reduceSum");
   CHECK(napi_get_value_bool(env, argv[1], &overRows));
   if (!get_int(env, argv[2], &rows) || !get_int(env, argv[3], &cols) || rows < 0 || cols < 0)
     return fail(env, "genlab native: reduceSum rows and cols must be non-negative integers.");
@@ -186,17 +191,13 @@ static int get_count(napi_env env, napi_value v, size_t heapBytes, size_t *out) 
 
 // unary(heap, op, n, param, xOffset, yOffset)
 static napi_value unary(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 6) return fail(env, "genlab native: unary expects 6 arguments.");
-  void *heap;
+  ARGS(6, "unary");
+  uint8_t *heap;
   size_t heapBytes, len;
   int op;
   double param;
   uint32_t xo, yo;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
-    return fail(env, "genlab native: unary's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("unary");
   if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: unary op must be an integer.");
   if (!get_count(env, argv[2], heapBytes, &len)) return fail(env, "genlab native: unary length out of range.");
   CHECK(napi_get_value_double(env, argv[3], &param));
@@ -212,17 +213,13 @@ static napi_value unary(napi_env env, napi_callback_info info) {
 
 // compare(heap, op, isInt, n, aOffset, bOffset, bScalar, outOffset)
 static napi_value compare(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 8) return fail(env, "genlab native: compare expects 8 arguments.");
-  void *heap;
+  ARGS(8, "compare");
+  uint8_t *heap;
   size_t heapBytes, len;
   int op;
   bool isInt, bScalar;
   uint32_t ao, bo, oo;
-  if (napi_get_arraybuffer_info(env, argv[0], &heap, &heapBytes) != napi_ok)
-    return fail(env, "genlab native: compare's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("compare");
   if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: compare op must be an integer.");
   CHECK(napi_get_value_bool(env, argv[2], &isInt));
   if (!get_count(env, argv[3], heapBytes, &len)) return fail(env, "genlab native: compare length out of range.");
@@ -239,28 +236,16 @@ static napi_value compare(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/** Reads the wasm heap (argument 0 of every kernel entry point). */
-static int get_heap(napi_env env, napi_value v, uint8_t **heap, size_t *heapBytes) {
-  void *p;
-  if (napi_get_arraybuffer_info(env, v, &p, heapBytes) != napi_ok) return 0;
-  *heap = p;
-  return 1;
-}
-
 // binary(heap, op, geom Int32Array [shape×4, aStrides×4, bStrides×4], aOffset, bOffset, outOffset)
 static napi_value binary(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 6) return fail(env, "genlab native: binary expects 6 arguments.");
+  ARGS(6, "binary");
   uint8_t *heap;
   size_t heapBytes, len;
   int op;
   void *gp;
   napi_typedarray_type gt;
   uint32_t ao, bo, oo;
-  if (!get_heap(env, argv[0], &heap, &heapBytes))
-    return fail(env, "genlab native: binary's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("binary");
   if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: binary op must be an integer.");
   if (napi_get_typedarray_info(env, argv[2], &gt, &len, &gp, NULL, NULL) != napi_ok || gt != napi_int32_array || len != 12)
     return fail(env, "genlab native: binary geometry must be an Int32Array of 12 (shape, a strides, b strides).");
@@ -287,18 +272,14 @@ static napi_value binary(napi_env env, napi_callback_info info) {
 
 // reduceStrided(heap, geom Int32Array [shape×4, out strides×4], outLen, scale, xOffset, yOffset)
 static napi_value reduce_strided(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
-  napi_value argv[6];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 6) return fail(env, "genlab native: reduceStrided expects 6 arguments.");
+  ARGS(6, "reduceStrided");
   uint8_t *heap;
   size_t heapBytes, len, outLen;
   void *gp;
   napi_typedarray_type gt;
   double scale;
   uint32_t xo, yo;
-  if (!get_heap(env, argv[0], &heap, &heapBytes))
-    return fail(env, "genlab native: reduceStrided's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("reduceStrided");
   if (napi_get_typedarray_info(env, argv[1], &gt, &len, &gp, NULL, NULL) != napi_ok || gt != napi_int32_array || len != 8)
     return fail(env, "genlab native: reduceStrided geometry must be an Int32Array of 8 (shape, out strides).");
   if (!get_count(env, argv[2], heapBytes, &outLen)) return fail(env, "genlab native: reduceStrided output length out of range.");
@@ -332,10 +313,7 @@ static int get_f64(napi_env env, napi_value v, double **data, size_t *len) {
 // gemm(transA, transB, m, n, k, a Float64Array, b Float64Array, c Float64Array): C = op(A)·op(B), row-major
 // float64, for the metrics (FID covariances, PSD square roots) rather than tensors, so plain typed arrays.
 static napi_value dgemm(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 8) return fail(env, "genlab native: dgemm expects 8 arguments.");
+  ARGS(8, "dgemm");
   bool ta, tb;
   int m, n, k;
   double *a, *b, *c;
@@ -360,10 +338,7 @@ static napi_value dgemm(napi_env env, napi_callback_info info) {
 
 // gramT(n, k, a Float64Array [k·n], c Float64Array [n·n]): C = AᵀA (dsyrk on one triangle, then mirrored).
 static napi_value gram_t(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 4) return fail(env, "genlab native: gramT expects 4 arguments.");
+  ARGS(4, "gramT");
   int n, k;
   double *a, *c;
   size_t la, lc;
@@ -389,10 +364,7 @@ extern void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a,
 // symEig(vectors, n, a Float64Array [n·n], w Float64Array [n]): eigenvalues (ascending) of the symmetric a into w;
 // with vectors, a is overwritten by the orthonormal eigenvectors (column-major: vector j at a[j·n…]).
 static napi_value sym_eig(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 4) return fail(env, "genlab native: symEig expects 4 arguments.");
+  ARGS(4, "symEig");
   bool vectors;
   int n;
   double *a, *w;
@@ -426,16 +398,12 @@ static napi_value sym_eig(napi_env env, napi_callback_info info) {
 // adam(heap, n, offsets Uint32Array [v, g, m, s, vOut, mOut, sOut], params Float64Array
 //      [beta1, 1−beta1, beta2, 1−beta2, bc1, bc2, eps, lr, l2, decoupled, useL2, useDecoupled])
 static napi_value adam(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
-  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc != 4) return fail(env, "genlab native: adam expects 4 arguments.");
+  ARGS(4, "adam");
   uint8_t *heap;
   size_t heapBytes, n, no, np;
   const uint32_t *o;
   double *q;
-  if (!get_heap(env, argv[0], &heap, &heapBytes))
-    return fail(env, "genlab native: adam's first argument must be an ArrayBuffer (the wasm heap).");
+  HEAP_ARG("adam");
   if (!get_count(env, argv[1], heapBytes, &n)) return fail(env, "genlab native: adam length out of range.");
   if (!get_offsets(env, argv[2], &o, &no) || no != 7) return fail(env, "genlab native: adam needs 7 offsets (v, g, m, s and three outputs).");
   if (!get_f64(env, argv[3], &q, &np) || np != 12) return fail(env, "genlab native: adam needs 12 parameters.");
