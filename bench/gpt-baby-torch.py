@@ -9,6 +9,8 @@ from torch.nn import functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'test', 'fixtures', 'gpt'))
 from make_fixture import GPT  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'torch'))
+from nanogpt_step import nanogpt_step  # noqa: E402
 
 p = argparse.ArgumentParser()
 p.add_argument('--data', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'data', 'tinyshakespeare.txt'))
@@ -79,12 +81,7 @@ for it in range(a.iters):
     for g in opt.param_groups:
         g['lr'] = get_lr(it)
     x, y = get_batch('train')
-    logits = model(x)
-    loss = F.cross_entropy(logits.view(-1, logits.size(-1)), y.view(-1))
-    opt.zero_grad(set_to_none=True)
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-    opt.step()
+    loss = nanogpt_step(model, opt, x, y)
     if it % 250 == 0:
         print(json.dumps({'iter': it, 'loss': loss.item(), 'sec': time.time() - t0}), file=sys.stderr, flush=True)
 train_sec = time.time() - t0

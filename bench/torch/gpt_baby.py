@@ -7,9 +7,9 @@ from common import parse_args, setup_torch, time_steps
 
 a = parse_args(__file__, batch=12, block=64, vocab=65)
 torch = setup_torch(a.seed)
-F = torch.nn.functional
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures', 'gpt'))
 from make_fixture import GPT  # noqa: E402
+from nanogpt_step import nanogpt_step  # noqa: E402
 
 model = GPT(dict(vocab_size=a.vocab, block_size=a.block, n_layer=4, n_head=4, n_embd=128, bias=False, tie=True))
 params = [q for q in model.parameters() if q.requires_grad]
@@ -21,12 +21,7 @@ y = torch.randint(a.vocab, (a.batch, a.block))
 
 
 def step():
-    logits = model(x)
-    loss = F.cross_entropy(logits.view(-1, logits.size(-1)), y.view(-1))
-    opt.zero_grad(set_to_none=True)
-    loss.backward()
-    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-    opt.step()
+    nanogpt_step(model, opt, x, y)
 
 
 time_steps('gpt-baby', step, a, torch=torch.__version__)
