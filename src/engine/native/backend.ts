@@ -6,6 +6,7 @@ import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
+import { ADAM_KERNEL } from '../fused-adam.js';
 import { nativeAdamKernel } from './adam.js';
 import { BINARY_OPS, nativeBinary } from './binary.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
@@ -53,6 +54,6 @@ export function registerNativeBackend(blas: NativeBlas): void {
   for (const [name, make] of Object.entries(replaced)) {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
-  if (!tf.getKernel(nativeAdamKernel(blas, NATIVE).kernelName, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernel
+  if (!tf.getKernel(ADAM_KERNEL, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernel
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
 }
