@@ -38,6 +38,22 @@ function checkShape(f: Features, name: string): void {
 /** Checks shape and finiteness (naming the first bad row and column) and returns float64 data. */
 export function checkFeatures(f: Features, name: string): Float64Array {
   checkShape(f, name);
+  throwIfNotFinite(f, name);
+  return f.data instanceof Float64Array ? f.data : Float64Array.from(f.data);
+}
+
+/**
+ * Checks the shape only and returns float64 data, for metrics that learn of non-finite values from a
+ * reduction they compute anyway (a NaN or ±Inf entry makes its column's sum non-finite) and then call
+ * `throwIfNotFinite` — one pass over the features fewer.
+ */
+export function featureData(f: Features, name: string): Float64Array {
+  checkShape(f, name);
+  return f.data instanceof Float64Array ? f.data : Float64Array.from(f.data);
+}
+
+/** Throws naming the first non-finite entry (row and column) of the features, if any. */
+export function throwIfNotFinite(f: Features, name: string): void {
   const { data, d } = f;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
@@ -47,7 +63,6 @@ export function checkFeatures(f: Features, name: string): Float64Array {
       );
     }
   }
-  return data instanceof Float64Array ? data : Float64Array.from(data);
 }
 
 /** Checks that two feature sets can be compared: same dimension and same extractor. */

@@ -1,6 +1,6 @@
 // Fréchet Inception Distance (Heusel et al. 2017) as pytorch-fid's calculate_frechet_distance:
 // ‖μ₁−μ₂‖² + Tr Σ₁ + Tr Σ₂ − 2 Tr (Σ₁Σ₂)^½ in float64 with N−1 covariances.
-import { checkComparable, checkFeatures, type Features } from './features.js';
+import { checkComparable, featureData, throwIfNotFinite, type Features } from './features.js';
 import { symmetricEigen } from './eigen.js';
 import { columnMeans, covariance, matmulNT, sqrtPsd, symmetrize, trace } from './linalg.js';
 
@@ -15,7 +15,7 @@ export interface FeatureStatistics {
 
 /** Mean and N−1 covariance of a feature set; throws when N ≤ d (rank-deficient covariance). */
 export function featureStatistics(f: Features, name = 'features'): FeatureStatistics {
-  const x = checkFeatures(f, name);
+  const x = featureData(f, name);
   if (f.n <= f.d) {
     throw new Error(
       `FID needs more samples than feature dimensions for a full-rank covariance: ${name} has ` +
@@ -24,6 +24,10 @@ export function featureStatistics(f: Features, name = 'features'): FeatureStatis
     );
   }
   const mu = columnMeans(x, f.n, f.d);
+  if (!mu.every(Number.isFinite)) {
+    throwIfNotFinite(f, name);
+    throw new Error(`${name}: the feature sums overflow float64; scale the features down.`);
+  }
   return { mu, sigma: covariance(x, f.n, f.d, mu), n: f.n, d: f.d, extractor: f.extractor };
 }
 

@@ -52,6 +52,11 @@ export function matmulNT(
 /** Column means of a row-major [n, d] matrix (float64 accumulation). */
 export function columnMeans(x: Float64Array, n: number, d: number): Float64Array {
   const mu = new Float64Array(d);
+  const blas = float64Kernels();
+  if (blas) {
+    blas.gemm(false, false, 1, d, n, new Float64Array(n).fill(1 / n), x, mu); // (1/n)·1ᵀX, one BLAS pass
+    return mu;
+  }
   for (let i = 0; i < n; i++) {
     const o = i * d;
     for (let j = 0; j < d; j++) mu[j] += x[o + j];

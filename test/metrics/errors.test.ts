@@ -31,6 +31,9 @@ test('NaN or infinite features are named by row and column', () => {
   assert.throws(() => evaluateFeatures(a, b, ['precision']), /feature \[7, 2\] is NaN/);
   a.data[1] = Infinity;
   assert.throws(() => kid({ real: a, generated: b }), /real: feature \[0, 1\] is Infinity/);
+  const big = gaussian(rng, 50, 4);
+  big.data[0] = big.data[4] = 1e308; // finite entries whose column sum overflows
+  assert.throws(() => fid({ real: big, generated: gaussian(rng, 50, 4) }), /real: the feature sums overflow float64/);
 });
 
 test('shape mismatches and tiny sets are rejected', () => {

@@ -1,5 +1,5 @@
 // The native backend's float64 kernels behind the metrics (OpenBLAS dgemm / dsyrk, LAPACK dsyevd) must give the
-// JS/wasm numbers: covariance, A·Bᵀ, A·Aᵀ (exactly symmetric), eigenpairs, PSD square roots and FID.
+// JS/wasm numbers: column means, covariance, A·Bᵀ, A·Aᵀ (exactly symmetric), eigenpairs, PSD square roots and FID.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../src/random/rng.js';
@@ -31,7 +31,8 @@ const maxRelDiff = (a: Float64Array, b: Float64Array) => {
 test('dsyrk covariance and dgemm products match the Gram kernel; A·Aᵀ is exactly symmetric', { skip }, () => {
   const rng = new Rng(5);
   const x = gaussian(rng, 500, 37, 0.3, 1.7).data as Float64Array;
-  const mu = columnMeans(x, 500, 37);
+  const [m0, mu] = bothWays(() => columnMeans(x, 500, 37)); // dgemm of (1/n)·1ᵀ with X
+  assert.ok(maxRelDiff(m0, mu) < 1e-13, `means ${maxRelDiff(m0, mu)}`);
   const [c0, c1] = bothWays(() => covariance(x, 500, 37, mu));
   assert.ok(maxRelDiff(c0, c1) < 1e-12, `covariance ${maxRelDiff(c0, c1)}`);
   const y = gaussian(rng, 23, 37, 0, 1).data as Float64Array;
