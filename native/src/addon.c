@@ -8,8 +8,10 @@
 #include <node_api.h>
 #include "binary.h"
 #include "gemm.h"
+#include "norm.h"
 #include "optim.h"
 #include "reduce.h"
+#include "select.h"
 #include "tile.h"
 #include "unary.h"
 
@@ -236,6 +238,57 @@ static napi_value compare(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/** Element bytes of a dtype code of select.h. */
+static size_t dtype_bytes(int code) {
+  return code == GENLAB_BOOL ? 1 : 4;
+}
+
+/** Reads argv[first … first+count) as byte offsets into `out`. */
+static int get_offset_args(napi_env env, napi_value *argv, int first, int count, uint32_t *out) {
+  for (int i = 0; i < count; i++)
+    if (napi_get_value_uint32(env, argv[first + i], &out[i]) != napi_ok) return 0;
+  return 1;
+}
+
+// select(heap, n, condOffset, aOffset, bOffset, outOffset): 4-byte a, b, out; bool cond
+static napi_value select_kernel(napi_env env, napi_callback_info info) {
+  ARGS(6, "select");
+  uint8_t *heap;
+  size_t heapBytes, len;
+  uint32_t o[4];
+  HEAP_ARG("select");
+  if (!get_count(env, argv[1], heapBytes, &len)) return fail(env, "genlab native: select length out of range.");
+  if (!get_offset_args(env, argv, 2, 4, o)) return fail(env, "genlab native: select offsets must be unsigned integers.");
+  if (!in_heap_aligned(heapBytes, o[0], len, 1) || !in_heap(heapBytes, o[1], len * 4) || !in_heap(heapBytes, o[2], len * 4) ||
+      !in_heap(heapBytes, o[3], len * 4))
+    return fail(env, "genlab native: select operand lies outside the heap (stale offset?).");
+  genlab_select(len, heap + o[0], (const uint32_t *)(heap + o[1]), (const uint32_t *)(heap + o[2]), (uint32_t *)(heap + o[3]));
+  return NULL;
+}
+
+// cast(heap, from, to, n, inOffset, outOffset): dtype codes of select.h; from == to == bool is LogicalNot
+static napi_value cast_kernel(napi_env env, napi_callback_info info) {
+  ARGS(6, "cast");
+  uint8_t *heap;
+  size_t heapBytes, len;
+  int from, to;
+  uint32_t o[2];
+  HEAP_ARG("cast");
+  if (!get_int(env, argv[1], &from) || !get_int(env, argv[2], &to) || from < 0 || from > 2 || to < 0 || to > 2)
+    return fail(env, "genlab native: cast dtype codes must be 0 (float32), 1 (int32) or 2 (bool).");
+  if (!get_count(env, argv[3], heapBytes, &len)) return fail(env, "genlab native: cast length out of range.");
+  if (!get_offset_args(env, argv, 4, 2, o)) return fail(env, "genlab native: cast offsets must be unsigned integers.");
+  size_t inBytes = dtype_bytes(from), outBytes = dtype_bytes(to);
+  if (!in_heap_aligned(heapBytes, o[0], len * inBytes, inBytes) || !in_heap_aligned(heapBytes, o[1], len * outBytes, outBytes))
+    return fail(env, "genlab native: cast operand lies outside the heap (stale offset?).");
+  if (from == GENLAB_BOOL && to == GENLAB_BOOL) {
+    genlab_logical_not(len, heap + o[0], heap + o[1]);
+  } else if (genlab_cast(from, to, len, heap + o[0], heap + o[1]) != 0) {
+    return fail(env, "genlab native: unsupported cast.");
+  }
+  return NULL;
+}
+
 // binary(heap, op, geom Int32Array [shape×4, aStrides×4, bStrides×4], aOffset, bOffset, outOffset)
 static napi_value binary(napi_env env, napi_callback_info info) {
   ARGS(6, "binary");
@@ -416,6 +469,34 @@ static napi_value adam(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/** Offset marking an absent optional operand. */
+#define ABSENT 0xFFFFFFFFu
+
+// batchNorm(heap, rows, channels, eps, offsets Uint32Array [x, mean, var, offset, scale, y]; ABSENT for no offset / scale)
+static napi_value batch_norm(napi_env env, napi_callback_info info) {
+  ARGS(5, "batchNorm");
+  uint8_t *heap;
+  size_t heapBytes, rows, channels, no;
+  double eps;
+  const uint32_t *o;
+  HEAP_ARG("batchNorm");
+  if (!get_count(env, argv[1], heapBytes, &rows) || !get_count(env, argv[2], heapBytes, &channels))
+    return fail(env, "genlab native: batchNorm sizes out of range.");
+  CHECK(napi_get_value_double(env, argv[3], &eps));
+  if (!get_offsets(env, argv[4], &o, &no) || no != 6) return fail(env, "genlab native: batchNorm needs 6 offsets (x, mean, var, offset, scale, y).");
+  const size_t sizes[6] = {rows * channels * 4, channels * 4, channels * 4, channels * 4, channels * 4, rows * channels * 4};
+  for (int i = 0; i < 6; i++) {
+    if ((i == 3 || i == 4) && o[i] == ABSENT) continue;
+    if (!in_heap(heapBytes, o[i], sizes[i])) return fail(env, "genlab native: batchNorm operand lies outside the heap (stale offset?).");
+  }
+  const float *off = o[3] == ABSENT ? NULL : (const float *)(heap + o[3]);
+  const float *sc = o[4] == ABSENT ? NULL : (const float *)(heap + o[4]);
+  if (genlab_batch_norm(rows, channels, (const float *)(heap + o[0]), (const float *)(heap + o[1]), (const float *)(heap + o[2]), off, sc,
+                        (float)eps, (float *)(heap + o[5])) != 0)
+    return fail(env, "genlab native: batchNorm could not allocate its per-channel scales.");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -448,11 +529,14 @@ static napi_value init(napi_env env, napi_value exports) {
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
       {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"select", NULL, select_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"cast", NULL, cast_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
       {"binary", NULL, binary, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceStrided", NULL, reduce_strided, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gemm", NULL, dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"symEig", NULL, sym_eig, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gramT", NULL, gram_t, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"batchNorm", NULL, batch_norm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"adam", NULL, adam, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},

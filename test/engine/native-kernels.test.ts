@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons, broadcasting arithmetic), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -151,6 +151,40 @@ describe('native kernels match cpu', { skip }, () => {
         assert.ok((await parity(() => tf.cast(f(other(), x()), 'float32'))) === 0, `${f.name} swapped`);
         assert.ok((await parity(() => tf.cast(f(tf.cast(other(), 'int32'), tf.cast(x(), 'int32')), 'float32'))) === 0, `${f.name} int32`);
       }
+    }
+  });
+
+  test('Select (float32, int32, broadcasting fallback), Cast among float32 / int32 / bool with NaN, ±Inf and wrap-around, LogicalNot', async () => {
+    const cond = () => tf.greater(randn([6, 5], 40), 0);
+    const a = () => randn([6, 5], 41), b = () => randn([6, 5], 42);
+    assert.equal(await parity(() => tf.where(cond(), a(), b())), 0);
+    assert.equal(await parity(() => tf.cast(tf.where(cond(), tf.cast(tf.mul(a(), 9), 'int32'), tf.cast(tf.mul(b(), 9), 'int32')), 'float32')), 0);
+    assert.equal(await parity(() => tf.where(tf.greater(randn([6, 1], 43), 0), a(), b())), 0); // broadcast: wasm's kernel
+    const odd = [0, 0.5, -0.5, -2.7, 2.7, 1, -1, 3e9, -3e9, 5e9, 2147483520, NaN, Infinity, -Infinity, 256, -1e-30];
+    const f = () => tf.tensor1d(odd);
+    // NaN is kept out of comparisons of results: parity() compares numbers
+    assert.equal(await parity(() => tf.cast(f(), 'int32')), 0);
+    assert.equal(await parity(() => tf.cast(tf.cast(f(), 'bool'), 'int32')), 0); // 0.5 and 256 are true, NaN too
+    assert.equal(await parity(() => tf.cast(tf.cast(tf.cast(f(), 'int32'), 'bool'), 'float32')), 0);
+    assert.equal(await parity(() => tf.cast(tf.cast(f(), 'int32'), 'float32')), 0);
+    assert.equal(await parity(() => tf.cast(tf.logicalNot(tf.cast(f(), 'bool')), 'float32')), 0);
+    assert.equal(await parity(() => tf.cast(tf.tensor1d([], 'int32'), 'float32')), 0);
+  });
+
+  test('FusedBatchNorm with and without offset / scale, [C] and [1,1,1,C] statistics, and a non-channel case (wasm)', async () => {
+    const x = () => randn([4, 5, 5, 6], 50, 2);
+    const v = (seed: number, shape = [6]) => tf.add(tf.abs(randn(shape, seed)), 0.1);
+    const m = (seed: number, shape = [6]) => randn(shape, seed);
+    const cases: Array<[string, () => Tensor]> = [
+      ['full', () => tf.batchNorm(x(), m(51), v(52), m(53), v(54), 1e-3)],
+      ['no offset/scale', () => tf.batchNorm(x(), m(51), v(52), undefined, undefined, 1e-5)],
+      ['[1,1,1,C]', () => tf.batchNorm(x(), m(51, [1, 1, 1, 6]), v(52, [1, 1, 1, 6]), m(53, [1, 1, 1, 6]), v(54, [1, 1, 1, 6]), 1e-3)],
+      ['2-D', () => tf.batchNorm(randn([7, 6], 55), m(51), v(52), m(53), v(54), 1e-3)],
+      ['per-row (wasm)', () => tf.batchNorm(x(), m(51, [4, 1, 1, 6]), v(52, [4, 1, 1, 6]), undefined, undefined, 1e-3)],
+    ];
+    for (const [name, f] of cases) {
+      const err = await parity(f);
+      assert.ok(err < 1e-5, `${name}: ${err}`);
     }
   });
 

@@ -89,6 +89,14 @@ test('wasm UnsortedSegmentSum matches cpu (negative ids dropped)', async () => {
   assert.ok(err < 1e-6, `relative error ${err}`);
 });
 
+test('wasm Cast to bool is x ≠ 0 as on cpu (stock wasm: 0.5 → false, 256 → false, −1 → 255), other casts unchanged', async () => {
+  const odd = [0, 0.5, -0.5, -1, 256, 3e9, NaN, Infinity, -1e-30];
+  for (const [dtype, from] of [['bool', 'float32'], ['bool', 'int32'], ['int32', 'float32'], ['float32', 'int32']] as const) {
+    const err = await parity('Cast', () => ({ inputs: { x: tf.tensor1d(odd.map((v) => (from === 'int32' && !Number.isFinite(v) ? 7 : v)), from) }, attrs: { dtype } }));
+    assert.equal(err, 0, `${from} → ${dtype}`);
+  }
+});
+
 for (const [k, s, pad] of [[1, 1, 'valid'], [2, 2, 'valid'], [2, 2, 'same'], [3, 2, 'same'], [3, 1, 'same'], [4, 3, 'same']] as const) {
   test(`wasm MaxPoolGrad matches cpu on windows with negative maxima: k${k} s${s} ${pad}`, async () => {
     const err = await parity('MaxPoolGrad', () => {
@@ -133,7 +141,7 @@ test('wasm fused matMul with transposes, bias and relu matches cpu', async () =>
 
 test('patches are registered on wasm and applyPatches is idempotent', async () => {
   await useBackend('wasm');
-  for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'UnsortedSegmentSum', 'DepthwiseConv2dNativeBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'BatchMatMul']) {
+  for (const k of ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'UnsortedSegmentSum', 'DepthwiseConv2dNativeBackpropInput', 'DepthwiseConv2dNativeBackpropFilter', 'MaxPoolGrad', 'BatchMatMul', 'Cast']) {
     assert.ok(isGenlabKernel(k, 'wasm'), `${k} not patched on wasm`);
   }
   for (const g of ['Tanh', 'Sigmoid', 'Exp', 'Elu', 'Softmax', 'Greater', 'Less', 'Equal', 'AvgPool', 'AvgPoolGrad', 'MaxPoolGrad', 'ResizeBilinearGrad', 'Conv2DBackpropFilter', 'BatchMatMul']) {

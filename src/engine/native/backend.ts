@@ -1,7 +1,7 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic, a fused Adam step). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, batch norm, a fused Adam step). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
@@ -13,7 +13,9 @@ import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { sharedIdentity } from './identity.js';
 import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
+import { nativeBatchNorm } from './norm.js';
 import { nativeReduce } from './reduce.js';
+import { nativeCast, nativeLogicalNot, nativeSelect } from './select.js';
 import { nativeTile } from './tile.js';
 import { UNARY_OPS, nativeUnary } from './unary.js';
 
@@ -30,6 +32,10 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
     Identity: (k) => sharedIdentity(k),
     Sum: (k) => nativeReduce(blas, 'Sum', k),
     Mean: (k) => nativeReduce(blas, 'Mean', k),
+    Select: (k) => nativeSelect(blas, k),
+    Cast: (k) => nativeCast(blas, k),
+    LogicalNot: (k) => nativeLogicalNot(blas, k),
+    FusedBatchNorm: (k) => nativeBatchNorm(blas, k),
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
   for (const name of Object.keys(UNARY_OPS)) table[name] = (k) => nativeUnary(blas, name, k);

@@ -32,6 +32,13 @@ export interface NativeBlas extends Float64Kernels {
   unary(heap: ArrayBuffer, op: number, n: number, param: number, xOff: number, yOff: number): void;
   /** out[i] = a[i] OP b[bScalar ? 0 : i] as bool bytes, int32 or float32; `op` is a code of COMPARE_OPS (compare.ts). */
   compare(heap: ArrayBuffer, op: number, isInt: boolean, n: number, aOff: number, bOff: number, bScalar: boolean, outOff: number): void;
+  /** out[i] = cond[i] ? a[i] : b[i] over n elements: bool cond, 4-byte (float32 or int32) a, b, out at byte offsets. */
+  select(heap: ArrayBuffer, n: number, condOff: number, aOff: number, bOff: number, outOff: number): void;
+  /**
+   * Casts n elements between dtype codes 0 float32, 1 int32, 2 bool (float → int truncates, NaN → 0);
+   * from = to = 2 is LogicalNot.
+   */
+  cast(heap: ArrayBuffer, from: number, to: number, n: number, inOff: number, outOff: number): void;
   /**
    * out = a OP b over a 4-D broadcast: `geom` holds [shape×4, a strides×4, b strides×4] in elements (0 where
    * an operand broadcasts); float32 at byte offsets in `heap`; `op` is a code of BINARY_OPS (binary.ts).
@@ -46,6 +53,11 @@ export interface NativeBlas extends Float64Kernels {
    * overwritten by the eigenvectors, column-major (vector j at a[j·n … j·n+n)).
    */
   symEig(vectors: boolean, n: number, a: Float64Array, w: Float64Array): void;
+  /**
+   * y [rows, channels] = (x − mean)·scale/√(var + ε) + offset with per-channel vectors, float32 at byte
+   * offsets [x, mean, var, offset, scale, y] in `heap`; 0xFFFFFFFF for an absent offset or scale.
+   */
+  batchNorm(heap: ArrayBuffer, rows: number, channels: number, eps: number, offsets: Uint32Array): void;
   /**
    * One Adam step over n float32 entries: offsets [v, g, m, s, vOut, mOut, sOut] in `heap`; params
    * [β1, 1−β1, β2, 1−β2, bc1, bc2, ε, lr, l2, lr·wd, useL2, useDecoupled] (see src/engine/fused-adam.ts).
