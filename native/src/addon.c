@@ -7,6 +7,7 @@
 #include <string.h>
 #include <node_api.h>
 #include "binary.h"
+#include "copy.h"
 #include "gemm.h"
 #include "norm.h"
 #include "optim.h"
@@ -189,6 +190,28 @@ static int get_count(napi_env env, napi_value v, size_t heapBytes, size_t *out) 
   if (napi_get_value_double(env, v, &n) != napi_ok || !(n >= 0) || n > (double)heapBytes || n != (double)(size_t)n) return 0;
   *out = (size_t)n;
   return 1;
+}
+
+/** True when `rows` runs of `rowBytes`, `stride` bytes apart from `off`, lie inside the heap. */
+static int rows_in_heap(size_t heapBytes, size_t off, size_t rows, size_t rowBytes, size_t stride) {
+  if (rows == 0 || rowBytes == 0) return off <= heapBytes;
+  if (stride < rowBytes || rows - 1 > (heapBytes / stride)) return 0;
+  return in_heap_aligned(heapBytes, off, (rows - 1) * stride + rowBytes, 1);
+}
+
+// copyRows(heap, rows, rowBytes, srcOffset, srcStride, dstOffset, dstStride), all in bytes
+static napi_value copy_rows(napi_env env, napi_callback_info info) {
+  ARGS(7, "copyRows");
+  uint8_t *heap;
+  size_t heapBytes, v[6];
+  HEAP_ARG("copyRows");
+  for (int i = 0; i < 6; i++)
+    if (!get_count(env, argv[1 + i], heapBytes, &v[i])) return fail(env, "genlab native: copyRows sizes and offsets out of range.");
+  const size_t rows = v[0], rowBytes = v[1];
+  if (!rows_in_heap(heapBytes, v[2], rows, rowBytes, v[3]) || !rows_in_heap(heapBytes, v[4], rows, rowBytes, v[5]))
+    return fail(env, "genlab native: copyRows operand lies outside the heap (stale offset?).");
+  if (rows && rowBytes) genlab_copy_rows(rows, rowBytes, heap + v[2], v[3], heap + v[4], v[5]);
+  return NULL;
 }
 
 // unary(heap, op, n, param, xOffset, yOffset)
@@ -497,6 +520,29 @@ static napi_value batch_norm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// groupNorm(heap, batch, pixels, channels, groups, eps, offsets Uint32Array [x, gamma, beta, y])
+static napi_value group_norm(napi_env env, napi_callback_info info) {
+  ARGS(7, "groupNorm");
+  uint8_t *heap;
+  size_t heapBytes, dims[4], no;
+  double eps;
+  const uint32_t *o;
+  HEAP_ARG("groupNorm");
+  for (int i = 0; i < 4; i++)
+    if (!get_count(env, argv[1 + i], heapBytes, &dims[i])) return fail(env, "genlab native: groupNorm sizes out of range.");
+  CHECK(napi_get_value_double(env, argv[5], &eps));
+  if (!get_offsets(env, argv[6], &o, &no) || no != 4) return fail(env, "genlab native: groupNorm needs 4 offsets (x, gamma, beta, y).");
+  const size_t n = dims[0] * dims[1] * dims[2];
+  if (dims[1] && dims[2] && n / dims[1] / dims[2] != dims[0]) return fail(env, "genlab native: groupNorm size overflows.");
+  if (!in_heap(heapBytes, o[0], n * 4) || !in_heap(heapBytes, o[1], dims[2] * 4) || !in_heap(heapBytes, o[2], dims[2] * 4) ||
+      !in_heap(heapBytes, o[3], n * 4))
+    return fail(env, "genlab native: groupNorm operand lies outside the heap (stale offset?).");
+  if (genlab_group_norm(dims[0], dims[1], dims[2], dims[3], (const float *)(heap + o[0]), (const float *)(heap + o[1]),
+                        (const float *)(heap + o[2]), (float)eps, (float *)(heap + o[3])) != 0)
+    return fail(env, "genlab native: groupNorm needs channels divisible into groups (or ran out of memory).");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -525,6 +571,7 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"copyRows", NULL, copy_rows, NULL, NULL, NULL, napi_enumerable, NULL},
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -537,6 +584,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"symEig", NULL, sym_eig, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gramT", NULL, gram_t, NULL, NULL, NULL, napi_enumerable, NULL},
       {"batchNorm", NULL, batch_norm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"groupNorm", NULL, group_norm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"adam", NULL, adam, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},

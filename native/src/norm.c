@@ -22,3 +22,54 @@ int genlab_batch_norm(size_t rows, size_t channels, const float *x, const float 
   free(a);
   return 0;
 }
+
+int genlab_group_norm(size_t batch, size_t pixels, size_t channels, size_t groups, const float *x, const float *gamma,
+                      const float *beta, float eps, float *y) {
+  if (groups == 0 || channels % groups != 0) return -1;
+  const size_t per = channels / groups;
+  const double count = (double)(pixels * per);
+  // per-channel float64 accumulators, so every pass runs along the contiguous channel axis (a group of
+  // 2–4 channels as the inner loop would not vectorise)
+  double *acc = malloc(2 * channels * sizeof(double));
+  float *scale = malloc(2 * channels * sizeof(float));
+  if (!acc || !scale) {
+    free(acc);
+    free(scale);
+    return -2;
+  }
+  double *centre = acc + channels;
+  float *shift = scale + channels;
+  for (size_t b = 0; b < batch; b++) {
+    const float *xb = x + b * pixels * channels;
+    float *yb = y + b * pixels * channels;
+    // two passes, as tf.moments: the group means, then the mean squared deviations
+    for (size_t c = 0; c < channels; c++) acc[c] = 0;
+    for (size_t p = 0; p < pixels; p++)
+      for (size_t c = 0; c < channels; c++) acc[c] += xb[p * channels + c];
+    for (size_t g = 0; g < groups; g++) {
+      double sum = 0;
+      for (size_t c = g * per; c < (g + 1) * per; c++) sum += acc[c];
+      for (size_t c = g * per; c < (g + 1) * per; c++) centre[c] = sum / count;
+    }
+    for (size_t c = 0; c < channels; c++) acc[c] = 0;
+    for (size_t p = 0; p < pixels; p++)
+      for (size_t c = 0; c < channels; c++) {
+        const double d = xb[p * channels + c] - centre[c];
+        acc[c] += d * d;
+      }
+    for (size_t g = 0; g < groups; g++) {
+      double ss = 0;
+      for (size_t c = g * per; c < (g + 1) * per; c++) ss += acc[c];
+      const double rstd = 1.0 / sqrt(ss / count + eps);
+      for (size_t c = g * per; c < (g + 1) * per; c++) {
+        scale[c] = (float)(rstd * gamma[c]);
+        shift[c] = (float)(beta[c] - centre[c] * rstd * gamma[c]);
+      }
+    }
+    for (size_t p = 0; p < pixels; p++)
+      for (size_t c = 0; c < channels; c++) yb[p * channels + c] = xb[p * channels + c] * scale[c] + shift[c];
+  }
+  free(acc);
+  free(scale);
+  return 0;
+}

@@ -7,4 +7,11 @@
 int genlab_batch_norm(size_t rows, size_t channels, const float *x, const float *mean, const float *var,
                       const float *offset, const float *scale, float eps, float *y);
 
+/**
+ * Group norm of NHWC x [batch, pixels, channels] with `groups` channel groups: statistics per example and
+ * group (float64), then y = (x − μ)/√(σ² + ε)·γ + β per channel; -1 when channels % groups ≠ 0, -2 out of memory.
+ */
+int genlab_group_norm(size_t batch, size_t pixels, size_t channels, size_t groups, const float *x, const float *gamma,
+                      const float *beta, float eps, float *y);
+
 #endif

@@ -49,6 +49,8 @@ export interface SampleOptions {
   steps?: number;
   /** Classifier-free guidance scale for labelled sampling (1 = none). */
   guidance?: number;
+  /** Guidance rescale φ in [0, 1] (0 = plain CFG; diffusers' guidance_rescale). */
+  guidanceRescale?: number;
   /** DDIM η (0 = deterministic). */
   eta?: number;
 }

@@ -3,6 +3,7 @@
 import { tf, type Tensor } from '../engine/tf.js';
 import type { tfl } from '../engine/tf.js';
 import { GenlabLayer, registerLayer } from './layer-base.js';
+import { canFuseGroupNorm, fusedGroupNorm } from '../engine/fused-group-norm.js';
 
 /** Settings of GroupNorm. */
 export interface GroupNormArgs {
@@ -36,6 +37,7 @@ export class GroupNorm extends GenlabLayer {
   override call(inputs: Tensor | Tensor[]): Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0] : inputs;
+      if (canFuseGroupNorm()) return fusedGroupNorm(x, this.gamma.read(), this.beta.read(), this.groups, this.epsilon); // sampling
       const [b, h, w, c] = x.shape;
       const g = this.groups;
       const xg = tf.reshape(x, [b, h * w, g, c / g]); // [B, HW, G, C/G]

@@ -75,6 +75,24 @@ describe('diffusion building blocks (wasm)', () => {
     tf.dispose([x, out]);
   });
 
+  test('guidance rescale φ: the guided prediction scaled to the conditional one\'s per-example std, mixed by φ', () => {
+    const net = (x: tf.Tensor, _t: number, labels: number[]) =>
+      tf.add(tf.mul(x, tf.reshape(tf.tensor1d(labels.map((l) => l + 1)), [labels.length, 1])), 0.5); // ε(x, y) = (y+1)·x + ½
+    const x = tf.tensor2d([[1, 2, 4], [3, -1, 0]]);
+    const stdOf = (v: number[]) => { const m = v.reduce((a, b) => a + b, 0) / v.length; return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / v.length); };
+    const plain = Array.from(guidedDenoise(net, x, 5, [2, 0], 9, 3).dataSync());
+    const out = Array.from(guidedDenoise(net, x, 5, [2, 0], 9, 3, 0.7).dataSync());
+    const rows = [[1, 2, 4], [3, -1, 0]];
+    [3, 1].forEach((k, b) => {
+      const cond = rows[b].map((v) => k * v + 0.5), g = plain.slice(3 * b, 3 * b + 3);
+      const r = stdOf(cond) / stdOf(g);
+      g.forEach((v, j) => assert.ok(Math.abs(out[3 * b + j] - (0.7 * v * r + 0.3 * v)) < 1e-4, `${b},${j}`));
+    });
+    assert.deepEqual(Array.from(guidedDenoise(net, x, 5, [2, 0], 9, 3, 0).dataSync()), plain);
+    assert.throws(() => guidedDenoise(net, x, 5, [2, 0], 9, 3, 1.5), /rescale must lie in \[0, 1\]/);
+    tf.dispose(x);
+  });
+
   test('RePaint with an oracle denoiser keeps the known region and restores the unknown one', () => {
     const rng = new Rng(3);
     const x0 = rng.uniformTensor([2, 4, 4, 1], -1, 1);

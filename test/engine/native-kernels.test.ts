@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, broadcasting arithmetic), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, inference group norm, Concat / SplitV, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +11,8 @@ import { useBackend } from '../helpers/engine.js';
 import { collapseBroadcast } from '../../src/engine/native/binary.js';
 import { reduceGeometry } from '../../src/engine/native/reduce.js';
 import { randn } from './support.js';
+import { GroupNorm } from '../../src/nn/group-norm.js';
+import { GROUP_NORM_KERNEL } from '../../src/engine/fused-group-norm.js';
 
 const addon = loadNativeAddon();
 const skip = 'reason' in addon ? `native backend ${addon.reason}` : false;
@@ -186,6 +188,49 @@ describe('native kernels match cpu', { skip }, () => {
       const err = await parity(f);
       assert.ok(err < 1e-5, `${name}: ${err}`);
     }
+  });
+
+  test('Concat and SplitV along every axis, uneven sizes, -1 and even splits, int32 / bool, empty parts', async () => {
+    const a = () => randn([2, 3, 4, 5], 60), b = () => randn([2, 3, 4, 2], 61);
+    for (const axis of [0, 1, 2, 3, -1]) {
+      const shapeB = [2, 3, 4, 5].map((d, i) => (i === (axis + 4) % 4 ? 2 : d));
+      assert.equal(await parity(() => tf.concat([a(), randn(shapeB, 62), a()], axis)), 0, `concat axis ${axis}`);
+      for (const splits of [[1, -1], 1] as Array<number | number[]>) {
+        const s = typeof splits === 'number' ? [2, 3, 4, 5][(axis + 4) % 4] : splits;
+        assert.equal(await parity(() => tf.concat(tf.split(a(), s, axis).map((t, i) => tf.mul(t, i + 1)), axis)), 0, `split axis ${axis} ${JSON.stringify(s)}`);
+      }
+    }
+    assert.equal(await parity(() => tf.concat([a(), b()], 3)), 0);
+    assert.equal(await parity(() => tf.cast(tf.concat([tf.greater(a(), 0), tf.less(b(), 0)], 3), 'float32')), 0);
+    assert.equal(await parity(() => tf.cast(tf.concat(tf.split(tf.cast(tf.mul(a(), 5), 'int32'), [3, 0, 2], 3).reverse(), 3), 'float32')), 0);
+    assert.equal(await parity(() => tf.concat([tf.zeros([2, 0, 4]), randn([2, 3, 4], 63)], 1)), 0);
+    assert.equal(await parity(() => tf.concat(tf.split(randn([12, 96], 64), 3, 1), 0)), 0); // the attention projection's split
+  });
+
+  test('group norm: the fused inference kernel matches the composed layer; under a gradient tape the composed ops run', async () => {
+    for (const [groups, seed] of [[2, 70], [8, 71], [1, 72]] as const) {
+      // a fresh layer per run: variables made on one backend would move (new data) to the other
+      const withLayer = (f: (layer: GroupNorm, x: Tensor) => Tensor) => () => {
+        const layer = new GroupNorm({ groups });
+        layer.build([null, 5, 5, 8]);
+        layer.setWeights([tf.add(randn([8], seed), 1), randn([8], seed + 10)]);
+        const y = f(layer, tf.add(tf.mul(randn([3, 5, 5, 8], seed + 20), 4), 2));
+        for (const w of layer.weights) w.dispose();
+        return y;
+      };
+      const err = await parity(withLayer((layer, x) => layer.apply(x) as Tensor));
+      assert.ok(err < 1e-5, `groups ${groups}: ${err}`);
+      const gradErr = await parity(withLayer((layer, x) => tf.grad((xx: Tensor) => tf.sum(tf.square(layer.apply(xx) as Tensor)))(x)));
+      assert.ok(gradErr < 1e-4, `groups ${groups} gradient: ${gradErr}`);
+    }
+    await useBackend('native');
+    const layer = new GroupNorm({ groups: 2 });
+    const x = randn([2, 3, 3, 4], 73);
+    const kernels = async (f: () => Tensor) => (await tf.profile(() => tf.dispose(f()))).kernels.map((k) => k.name);
+    assert.deepEqual((await kernels(() => layer.apply(x) as Tensor)).filter((n) => n === GROUP_NORM_KERNEL), [GROUP_NORM_KERNEL]);
+    assert.ok(!(await kernels(() => tf.grad((xx: Tensor) => tf.sum(layer.apply(xx) as Tensor))(x))).includes(GROUP_NORM_KERNEL));
+    x.dispose();
+    for (const w of layer.weights) w.dispose();
   });
 
   test('broadcasting Add / Sub / Multiply / RealDiv / SquaredDifference: same shape, scalars, either side, both sides, group-norm shapes, > 4 dims', async () => {

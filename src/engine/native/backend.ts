@@ -1,18 +1,21 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, batch norm, a fused Adam step). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, batch norm, a fused Adam step and inference group norm). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
 import { ADAM_KERNEL } from '../fused-adam.js';
 import { nativeAdamKernel } from './adam.js';
+import { GROUP_NORM_KERNEL } from '../fused-group-norm.js';
+import { nativeGroupNormKernel } from './group-norm.js';
 import { BINARY_OPS, nativeBinary } from './binary.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { sharedIdentity } from './identity.js';
 import { NATIVE_CONV_KERNELS, nativeConv, nativeFusedConv } from './conv.js';
 import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
+import { nativeConcat, nativeSplitV } from './copy.js';
 import { nativeBatchNorm } from './norm.js';
 import { nativeReduce } from './reduce.js';
 import { nativeCast, nativeLogicalNot, nativeSelect } from './select.js';
@@ -36,6 +39,8 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
     Cast: (k) => nativeCast(blas, k),
     LogicalNot: (k) => nativeLogicalNot(blas, k),
     FusedBatchNorm: (k) => nativeBatchNorm(blas, k),
+    Concat: (k) => nativeConcat(blas, k),
+    SplitV: (k) => nativeSplitV(blas, k),
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
   for (const name of Object.keys(UNARY_OPS)) table[name] = (k) => nativeUnary(blas, name, k);
@@ -60,6 +65,7 @@ export function registerNativeBackend(blas: NativeBlas): void {
   for (const [name, make] of Object.entries(replaced)) {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
-  if (!tf.getKernel(ADAM_KERNEL, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernel
+  if (!tf.getKernel(ADAM_KERNEL, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernels
+  if (!tf.getKernel(GROUP_NORM_KERNEL, NATIVE)) tf.registerKernel(nativeGroupNormKernel(blas, NATIVE));
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
 }

@@ -21,6 +21,8 @@ export interface NativeBlas extends Float64Kernels {
   conv2d(heap: ArrayBuffer, mode: number, geom: Int32Array, xOff: number, wOff: number, yOff: number): void;
   /** y = tile(x, reps) for x of `shape` with 1- or 4-byte elements at byte offsets in `heap`. */
   tile(heap: ArrayBuffer, elemBytes: number, shape: Int32Array, reps: Int32Array, xOff: number, yOff: number): void;
+  /** Copies `rows` runs of `rowBytes` bytes from srcOff (rows srcStride bytes apart) to dstOff (dstStride apart) in `heap`. */
+  copyRows(heap: ArrayBuffer, rows: number, rowBytes: number, srcOff: number, srcStride: number, dstOff: number, dstStride: number): void;
   /** y = scale · (overRows ? column sums : row sums) of a float32 matrix x [rows, cols] at byte offsets in `heap`. */
   reduceSum(heap: ArrayBuffer, overRows: boolean, rows: number, cols: number, scale: number, xOff: number, yOff: number): void;
   /**
@@ -58,6 +60,11 @@ export interface NativeBlas extends Float64Kernels {
    * offsets [x, mean, var, offset, scale, y] in `heap`; 0xFFFFFFFF for an absent offset or scale.
    */
   batchNorm(heap: ArrayBuffer, rows: number, channels: number, eps: number, offsets: Uint32Array): void;
+  /**
+   * Group norm of NHWC float32 x [batch, pixels, channels] in `groups` groups: offsets [x, γ, β, y] in
+   * `heap` (see src/engine/fused-group-norm.ts).
+   */
+  groupNorm(heap: ArrayBuffer, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: Uint32Array): void;
   /**
    * One Adam step over n float32 entries: offsets [v, g, m, s, vOut, mOut, sOut] in `heap`; params
    * [β1, 1−β1, β2, 1−β2, bc1, bc2, ε, lr, l2, lr·wd, useL2, useDecoupled] (see src/engine/fused-adam.ts).

@@ -38,6 +38,8 @@ export interface DiffusionModelConfig {
   sampleSteps: number;
   eta: number;
   guidance: number;
+  /** Rescales guided predictions towards the conditional one's std (0 = plain CFG; Lin et al. 2024 use 0.7). */
+  guidanceRescale: number;
 }
 
 /** Extra sampling options understood by diffusion models. */
@@ -127,10 +129,11 @@ export class DiffusionModel implements LikelihoodModel {
     if (labels && this.numClasses === 0) throw new Error('This diffusion model is unconditional; it takes no --label.');
     if (labels && labels.length !== n) throw new Error(`Got ${labels.length} labels for ${n} samples.`);
     const scale = opts.guidance ?? this.cfg.guidance;
+    const rescale = opts.guidanceRescale ?? this.cfg.guidanceRescale;
     return (x: tf.Tensor, t: number) => {
       const ts = Array.from({ length: x.shape[0] }, () => t);
       if (this.numClasses === 0 || !labels) return this.predict(x, ts, undefined, cond);
-      return guidedDenoise((xx, tt, ll) => this.predict(xx, ll.map(() => tt), ll, cond && xx.shape[0] !== cond.shape[0] ? tf.concat([cond, cond], 0) : cond), x, t, labels, this.numClasses, scale);
+      return guidedDenoise((xx, tt, ll) => this.predict(xx, ll.map(() => tt), ll, cond && xx.shape[0] !== cond.shape[0] ? tf.concat([cond, cond], 0) : cond), x, t, labels, this.numClasses, scale, rescale);
     };
   }
 

@@ -33,6 +33,7 @@ const MODEL_DEFAULTS: DiffusionModelConfig = {
   sampleSteps: 50,
   eta: 0,
   guidance: 3,
+  guidanceRescale: 0,
 };
 
 function modelSchema(d: DiffusionModelConfig) {
@@ -55,6 +56,7 @@ function modelSchema(d: DiffusionModelConfig) {
       sampleSteps: z.number().int().positive().default(d.sampleSteps),
       eta: z.number().min(0).default(d.eta),
       guidance: z.number().min(0).default(d.guidance),
+      guidanceRescale: z.number().min(0).max(1).default(d.guidanceRescale),
     })
     .prefault({});
 }
