@@ -19,8 +19,8 @@ export async function openDdimStep(o: { model: string; preset: string; batch: nu
   const twinShape = cfg.channelMults.join() === '1,2' && cfg.attention && cfg.schedule === 'linear' && cfg.prediction === 'epsilon' && cfg.condition === 'none';
   if (!twinShape) throw new Error(`sample-ddpm: the PyTorch twin models channelMults [1, 2], attention, a linear schedule, ε-prediction and no conditioning; ${o.model} --preset ${o.preset} has ${JSON.stringify({ channelMults: cfg.channelMults, attention: cfg.attention, schedule: cfg.schedule, prediction: cfg.prediction, condition: cfg.condition })}.`);
   const shape = session.data.train.shape; // [H, W, C]
-  // the scheduler DiffusionModel.sample builds for DDIM (x̂_0 clipped to [−1, 1] for images)
-  const scheduler = makeScheduler('ddim', { numTrainTimesteps: cfg.timesteps, schedule: cfg.schedule, prediction: cfg.prediction, clipRange: 1 }, cfg.sampleSteps, cfg.eta);
+  // the scheduler DiffusionModel.sample builds for DDIM (x̂_0 clipped to [−1, 1] for images, ε̂ re-derived from it)
+  const scheduler = makeScheduler('ddim', { numTrainTimesteps: cfg.timesteps, schedule: cfg.schedule, prediction: cfg.prediction, clipRange: 1, useClippedModelOutput: true }, cfg.sampleSteps, cfg.eta);
   const rng = new Rng(session.config.seed + 1);
   const ts = scheduler.timesteps;
   return {

@@ -26,6 +26,7 @@ def step():
     ab_prev = float(abar[t - ratio]) if t - ratio >= 0 else 1.0
     sigma = a.eta * math.sqrt((1 - ab_prev) / (1 - ab) * (1 - ab / ab_prev))  # eq. 16
     x0 = ((x - math.sqrt(1 - ab) * eps) / math.sqrt(ab)).clamp(-1, 1)
+    eps = (x - math.sqrt(ab) * x0) / math.sqrt(1 - ab)  # ε̂ re-derived from the clipped x̂_0, as genlab's
     out = math.sqrt(ab_prev) * x0 + math.sqrt(max(0.0, 1 - ab_prev - sigma * sigma)) * eps
     return out + sigma * torch.randn_like(x) if sigma > 0 else out
 

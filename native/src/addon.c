@@ -12,6 +12,7 @@
 #include "norm.h"
 #include "optim.h"
 #include "reduce.h"
+#include "resample.h"
 #include "select.h"
 #include "tile.h"
 #include "unary.h"
@@ -211,6 +212,41 @@ static napi_value copy_rows(napi_env env, napi_callback_info info) {
   if (!rows_in_heap(heapBytes, v[2], rows, rowBytes, v[3]) || !rows_in_heap(heapBytes, v[4], rows, rowBytes, v[5]))
     return fail(env, "genlab native: copyRows operand lies outside the heap (stale offset?).");
   if (rows && rowBytes) genlab_copy_rows(rows, rowBytes, heap + v[2], v[3], heap + v[4], v[5]);
+  return NULL;
+}
+
+// resample(heap, up, geom Int32Array [batch, h, w, c, sh, sw], scale, smallOffset, bigOffset): up = true writes the
+// big [batch, h·sh, w·sw, c] tensor from the small one, false the small one from block sums of the big one
+static napi_value resample(napi_env env, napi_callback_info info) {
+  ARGS(6, "resample");
+  uint8_t *heap;
+  size_t heapBytes, len;
+  bool up;
+  napi_typedarray_type type;
+  void *gp;
+  double scale;
+  uint32_t so, bo;
+  HEAP_ARG("resample");
+  CHECK(napi_get_value_bool(env, argv[1], &up));
+  if (napi_get_typedarray_info(env, argv[2], &type, &len, &gp, NULL, NULL) != napi_ok || type != napi_int32_array || len != 6)
+    return fail(env, "genlab native: resample geometry must be an Int32Array of 6.");
+  CHECK(napi_get_value_double(env, argv[3], &scale));
+  CHECK(napi_get_value_uint32(env, argv[4], &so));
+  CHECK(napi_get_value_uint32(env, argv[5], &bo));
+  const int32_t *g = gp;
+  size_t small = 4, blocks = 1;
+  for (int i = 0; i < 6; i++) {
+    if (g[i] < 1) return fail(env, "genlab native: resample sizes must be positive.");
+    if (i < 4) small *= (size_t)g[i];
+    else blocks *= (size_t)g[i];
+  }
+  if (small > heapBytes || blocks > heapBytes / small) return fail(env, "genlab native: resample size out of range.");
+  if (!in_heap(heapBytes, so, small) || !in_heap(heapBytes, bo, small * blocks))
+    return fail(env, "genlab native: resample operand lies outside the heap (stale offset?).");
+  if (up)
+    genlab_upsample(g[0], g[1], g[2], g[3], g[4], g[5], (float)scale, (const float *)(heap + so), (float *)(heap + bo));
+  else
+    genlab_block_sum(g[0], g[1], g[2], g[3], g[4], g[5], (float)scale, (const float *)(heap + bo), (float *)(heap + so));
   return NULL;
 }
 
@@ -572,6 +608,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"conv2d", NULL, conv2d, NULL, NULL, NULL, napi_enumerable, NULL},
       {"copyRows", NULL, copy_rows, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"resample", NULL, resample, NULL, NULL, NULL, napi_enumerable, NULL},
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},

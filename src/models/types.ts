@@ -51,6 +51,8 @@ export interface SampleOptions {
   guidance?: number;
   /** Guidance rescale φ in [0, 1] (0 = plain CFG; diffusers' guidance_rescale). */
   guidanceRescale?: number;
+  /** Timesteps, as fractions [lo, hi] of the schedule, where guidance applies; elsewhere the conditional prediction alone. */
+  guidanceInterval?: [number, number];
   /** DDIM η (0 = deterministic). */
   eta?: number;
 }

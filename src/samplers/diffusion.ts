@@ -16,7 +16,7 @@ export type SamplerName = 'ddpm' | 'ddim';
 /** Builds the scheduler a sampler name asks for, set to `steps` inference steps. */
 export function makeScheduler(
   sampler: SamplerName,
-  cfg: BetaScheduleConfig & { prediction: PredictionType; clipRange: number },
+  cfg: BetaScheduleConfig & { prediction: PredictionType; clipRange: number; useClippedModelOutput?: boolean },
   steps: number,
   eta = 0,
 ): Scheduler {

@@ -12,6 +12,12 @@ export interface DdimConfig extends BetaScheduleConfig {
   clipRange?: number;
   /** η: 0 gives DDIM, 1 the DDPM-like variance of eq. 16. */
   eta?: number;
+  /**
+   * After clipping, re-derive ε̂ from the clipped x̂_0 (diffusers' use_clipped_model_output), so the step
+   * moves towards the x̂_0 it uses; off, a clipped x̂_0 and the model's ε̂ disagree and the excess the
+   * clip removed re-enters through ε̂ with the opposite sign.
+   */
+  useClippedModelOutput?: boolean;
 }
 
 /** The DDIM scheduler; the final step uses ᾱ_{−1} = 1 (diffusers' set_alpha_to_one). */
@@ -24,6 +30,7 @@ export class DdimScheduler implements Scheduler {
   private stepRatio = 1;
   private readonly prediction: PredictionType;
   private readonly clipRange: number;
+  private readonly useClippedModelOutput: boolean;
 
   constructor(cfg: DdimConfig) {
     this.numTrainTimesteps = cfg.numTrainTimesteps;
@@ -32,6 +39,7 @@ export class DdimScheduler implements Scheduler {
     this.prediction = cfg.prediction ?? 'epsilon';
     this.clipRange = cfg.clipRange ?? 0;
     this.eta = cfg.eta ?? 0;
+    this.useClippedModelOutput = cfg.useClippedModelOutput ?? false;
     this.timesteps = leadingTimesteps(this.numTrainTimesteps, this.numTrainTimesteps);
   }
 
@@ -61,8 +69,11 @@ export class DdimScheduler implements Scheduler {
       const abarPrev = prev >= 0 ? this.alphasCumprod[prev] : 1;
       // 2. "predicted x_0" and ε̂
       let { x0, eps } = predictOriginal(modelOutput, sample, abar, this.prediction);
-      // 3. optional clipping (ε̂ stays the model's, diffusers' use_clipped_model_output = false)
-      if (this.clipRange > 0) x0 = tf.clipByValue(x0, -this.clipRange, this.clipRange);
+      // 3. optional clipping; ε̂ stays the model's unless useClippedModelOutput (diffusers' default: it stays)
+      if (this.clipRange > 0) {
+        x0 = tf.clipByValue(x0, -this.clipRange, this.clipRange);
+        if (this.useClippedModelOutput) eps = tf.div(tf.sub(sample, tf.mul(x0, Math.sqrt(abar))), Math.sqrt(1 - abar));
+      }
       // 4. σ_t = η·√((1−ᾱ_prev)/(1−ᾱ_t))·√(1−ᾱ_t/ᾱ_prev) (eq. 16); 5. "direction pointing to x_t"
       const dir = tf.mul(eps, Math.sqrt(Math.max(0, 1 - abarPrev - sigma * sigma)));
       // 6. eq. 12

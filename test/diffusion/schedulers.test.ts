@@ -15,6 +15,8 @@ interface StepCase {
   numInference: number;
   eta: number;
   clip: number;
+  /** DDIM: ε̂ re-derived from the clipped x̂_0. */
+  clippedModelOutput: boolean;
   modelOutput: number[];
   sample: number[];
   noise: number[];
@@ -85,13 +87,13 @@ for (const backend of ['cpu', 'wasm']) {
         tf.dispose([x0, noise, xt, v]);
         for (const s of c.steps) {
           const cfg = { numTrainTimesteps: fixture.numTrainTimesteps, schedule: c.schedule, prediction: s.prediction, clipRange: s.clip };
-          const sch: Scheduler = s.algo === 'ddpm' ? new DdpmScheduler(cfg) : new DdimScheduler({ ...cfg, eta: s.eta });
+          const sch: Scheduler = s.algo === 'ddpm' ? new DdpmScheduler(cfg) : new DdimScheduler({ ...cfg, eta: s.eta, useClippedModelOutput: s.clippedModelOutput });
           sch.setTimesteps(s.numInference);
           const [out, x, z] = [s.modelOutput, s.sample, s.noise].map((a) => tf.tensor(a, shape));
           const before = tf.memory().numTensors;
           const prev = sch.step(out, s.t, x, z);
           assert.equal(tf.memory().numTensors, before + 1, 'step leaks no tensors');
-          assertClose(prev.dataSync(), s.prev, 2e-5, `${s.algo} ${s.prediction} t=${s.t}`);
+          assertClose(prev.dataSync(), s.prev, 2e-5, `${s.algo} ${s.prediction} t=${s.t}${s.clippedModelOutput ? ' (clipped ε̂)' : ''}`);
           tf.dispose([out, x, z, prev]);
         }
       });

@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, inference group norm, Concat / SplitV, broadcasting arithmetic), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, inference group norm, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -231,6 +231,23 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok(!(await kernels(() => tf.grad((xx: Tensor) => tf.sum(layer.apply(xx) as Tensor))(x))).includes(GROUP_NORM_KERNEL));
     x.dispose();
     for (const w of layer.weights) w.dispose();
+  });
+
+  test('nearest resize and average pooling by integer factors, their gradients, and the wasm cases (corners, strides ≠ windows, padding)', async () => {
+    const x = () => randn([2, 4, 6, 3], 80);
+    const resizes: Array<[[number, number], boolean, boolean]> = [[[8, 12], false, false], [[12, 12], false, true], [[8, 12], true, false], [[6, 9], false, false], [[4, 6], false, false]];
+    for (const [size, corners, half] of resizes) {
+      assert.equal(await parity(() => tf.image.resizeNearestNeighbor(x() as tf.Tensor4D, size, corners, half)), 0, `resize ${size} ${corners} ${half}`);
+      const g = await parity(() => tf.grad((xx: Tensor) => tf.sum(tf.mul(tf.image.resizeNearestNeighbor(xx as tf.Tensor4D, size, corners, half), randn([2, ...size, 3], 81))))(x()));
+      assert.ok(g < 1e-6, `resize gradient ${size} ${corners} ${half}: ${g}`);
+    }
+    const pools: Array<[number | [number, number], number | [number, number], 'valid' | 'same']> = [[2, 2, 'valid'], [[2, 3], [2, 3], 'valid'], [2, 1, 'valid'], [2, 2, 'same'], [3, 3, 'valid']];
+    for (const [k, st, pad] of pools) {
+      const y = () => randn([2, 6, 9, 3], 82);
+      assert.ok((await parity(() => tf.avgPool(y() as tf.Tensor4D, k, st, pad))) < 1e-6, `avgPool ${k} ${st} ${pad}`);
+      const g = await parity(() => tf.grad((yy: Tensor) => tf.sum(tf.square(tf.avgPool(yy as tf.Tensor4D, k, st, pad))))(y()));
+      assert.ok(g < 1e-6, `avgPool gradient ${k} ${st} ${pad}: ${g}`);
+    }
   });
 
   test('broadcasting Add / Sub / Multiply / RealDiv / SquaredDifference: same shape, scalars, either side, both sides, group-norm shapes, > 4 dims', async () => {

@@ -1,7 +1,7 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, batch norm, a fused Adam step and inference group norm). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, integer-factor nearest resize and average pooling, batch norm, a fused Adam step and inference group norm). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
@@ -18,6 +18,7 @@ import { nativeBatchMatMul, nativeFusedMatMul } from './matmul.js';
 import { nativeConcat, nativeSplitV } from './copy.js';
 import { nativeBatchNorm } from './norm.js';
 import { nativeReduce } from './reduce.js';
+import { RESAMPLE_KERNELS } from './resample.js';
 import { nativeCast, nativeLogicalNot, nativeSelect } from './select.js';
 import { nativeTile } from './tile.js';
 import { UNARY_OPS, nativeUnary } from './unary.js';
@@ -43,6 +44,7 @@ function nativeKernels(blas: NativeBlas): Record<string, (wasmKernel: tf.KernelC
     SplitV: (k) => nativeSplitV(blas, k),
   };
   for (const name of NATIVE_CONV_KERNELS) table[name] = (k) => nativeConv(blas, name, k);
+  for (const [name, make] of Object.entries(RESAMPLE_KERNELS)) table[name] = (k) => make(blas, k);
   for (const name of Object.keys(UNARY_OPS)) table[name] = (k) => nativeUnary(blas, name, k);
   for (const name of Object.keys(COMPARE_OPS)) table[name] = (k) => nativeCompare(blas, name, k);
   for (const name of Object.keys(BINARY_OPS)) table[name] = (k) => nativeBinary(blas, name, k);

@@ -23,6 +23,11 @@ export interface NativeBlas extends Float64Kernels {
   tile(heap: ArrayBuffer, elemBytes: number, shape: Int32Array, reps: Int32Array, xOff: number, yOff: number): void;
   /** Copies `rows` runs of `rowBytes` bytes from srcOff (rows srcStride bytes apart) to dstOff (dstStride apart) in `heap`. */
   copyRows(heap: ArrayBuffer, rows: number, rowBytes: number, srcOff: number, srcStride: number, dstOff: number, dstStride: number): void;
+  /**
+   * Integer-factor NHWC resampling, `geom` [batch, h, w, c, sh, sw]: up = true writes big [batch, h·sh, w·sw, c]
+   * at bigOff as scale × small repeated over blocks; false writes small as scale × block sums of big.
+   */
+  resample(heap: ArrayBuffer, up: boolean, geom: Int32Array, scale: number, smallOff: number, bigOff: number): void;
   /** y = scale · (overRows ? column sums : row sums) of a float32 matrix x [rows, cols] at byte offsets in `heap`. */
   reduceSum(heap: ArrayBuffer, overRows: boolean, rows: number, cols: number, scale: number, xOff: number, yOff: number): void;
   /**

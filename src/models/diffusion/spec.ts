@@ -34,6 +34,7 @@ const MODEL_DEFAULTS: DiffusionModelConfig = {
   eta: 0,
   guidance: 3,
   guidanceRescale: 0,
+  guidanceInterval: [0, 1],
 };
 
 function modelSchema(d: DiffusionModelConfig) {
@@ -57,6 +58,7 @@ function modelSchema(d: DiffusionModelConfig) {
       eta: z.number().min(0).default(d.eta),
       guidance: z.number().min(0).default(d.guidance),
       guidanceRescale: z.number().min(0).max(1).default(d.guidanceRescale),
+      guidanceInterval: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default(d.guidanceInterval),
     })
     .prefault({});
 }
