@@ -579,6 +579,29 @@ static napi_value group_norm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// groupNormGrad(heap, batch, pixels, channels, groups, eps, offsets Uint32Array [dy, x, gamma, dx, dgamma, dbeta])
+static napi_value group_norm_grad(napi_env env, napi_callback_info info) {
+  ARGS(7, "groupNormGrad");
+  uint8_t *heap;
+  size_t heapBytes, dims[4], no;
+  double eps;
+  const uint32_t *o;
+  HEAP_ARG("groupNormGrad");
+  for (int i = 0; i < 4; i++)
+    if (!get_count(env, argv[1 + i], heapBytes, &dims[i])) return fail(env, "genlab native: groupNormGrad sizes out of range.");
+  CHECK(napi_get_value_double(env, argv[5], &eps));
+  if (!get_offsets(env, argv[6], &o, &no) || no != 6) return fail(env, "genlab native: groupNormGrad needs 6 offsets (dy, x, gamma, dx, dgamma, dbeta).");
+  const size_t n = dims[0] * dims[1] * dims[2];
+  if (dims[1] && dims[2] && n / dims[1] / dims[2] != dims[0]) return fail(env, "genlab native: groupNormGrad size overflows.");
+  const size_t sizes[6] = {n * 4, n * 4, dims[2] * 4, n * 4, dims[2] * 4, dims[2] * 4};
+  for (int i = 0; i < 6; i++)
+    if (!in_heap(heapBytes, o[i], sizes[i])) return fail(env, "genlab native: groupNormGrad operand lies outside the heap (stale offset?).");
+  if (genlab_group_norm_grad(dims[0], dims[1], dims[2], dims[3], (const float *)(heap + o[0]), (const float *)(heap + o[1]),
+                             (const float *)(heap + o[2]), (float)eps, (float *)(heap + o[3]), (float *)(heap + o[4]), (float *)(heap + o[5])) != 0)
+    return fail(env, "genlab native: groupNormGrad needs channels divisible into groups (or ran out of memory).");
+  return NULL;
+}
+
 static napi_value set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -622,6 +645,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"gramT", NULL, gram_t, NULL, NULL, NULL, napi_enumerable, NULL},
       {"batchNorm", NULL, batch_norm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"groupNorm", NULL, group_norm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"groupNormGrad", NULL, group_norm_grad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"adam", NULL, adam, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -14,4 +14,11 @@ int genlab_batch_norm(size_t rows, size_t channels, const float *x, const float 
 int genlab_group_norm(size_t batch, size_t pixels, size_t channels, size_t groups, const float *x, const float *gamma,
                       const float *beta, float eps, float *y);
 
+/**
+ * The gradient of genlab_group_norm: dx [batch, pixels, channels] and dγ, dβ [channels] from dy, x and γ
+ * (statistics recomputed); -1 when channels % groups ≠ 0, -2 out of memory.
+ */
+int genlab_group_norm_grad(size_t batch, size_t pixels, size_t channels, size_t groups, const float *dy, const float *x,
+                           const float *gamma, float eps, float *dx, float *dgamma, float *dbeta);
+
 #endif

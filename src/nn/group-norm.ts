@@ -37,7 +37,7 @@ export class GroupNorm extends GenlabLayer {
   override call(inputs: Tensor | Tensor[]): Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0] : inputs;
-      if (canFuseGroupNorm()) return fusedGroupNorm(x, this.gamma.read(), this.beta.read(), this.groups, this.epsilon); // sampling
+      if (canFuseGroupNorm()) return fusedGroupNorm(x, this.gamma.read(), this.beta.read(), this.groups, this.epsilon); // native: one kernel each way
       const [b, h, w, c] = x.shape;
       const g = this.groups;
       const xg = tf.reshape(x, [b, h * w, g, c / g]); // [B, HW, G, C/G]

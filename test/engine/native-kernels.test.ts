@@ -12,7 +12,7 @@ import { collapseBroadcast } from '../../src/engine/native/binary.js';
 import { reduceGeometry } from '../../src/engine/native/reduce.js';
 import { randn } from './support.js';
 import { GroupNorm } from '../../src/nn/group-norm.js';
-import { GROUP_NORM_KERNEL } from '../../src/engine/fused-group-norm.js';
+import { GROUP_NORM_GRAD_KERNEL, GROUP_NORM_KERNEL } from '../../src/engine/fused-group-norm.js';
 
 const addon = loadNativeAddon();
 const skip = 'reason' in addon ? `native backend ${addon.reason}` : false;
@@ -207,30 +207,42 @@ describe('native kernels match cpu', { skip }, () => {
     assert.equal(await parity(() => tf.concat(tf.split(randn([12, 96], 64), 3, 1), 0)), 0); // the attention projection's split
   });
 
-  test('group norm: the fused inference kernel matches the composed layer; under a gradient tape the composed ops run', async () => {
+  test('group norm: the fused kernels match the composed layer in value, gradient and gradient of gradient', async () => {
     for (const [groups, seed] of [[2, 70], [8, 71], [1, 72]] as const) {
       // a fresh layer per run: variables made on one backend would move (new data) to the other
-      const withLayer = (f: (layer: GroupNorm, x: Tensor) => Tensor) => () => {
+      // and a fixed weighting of the output, so no gradient is identically zero
+      const withLayer = (f: (layer: GroupNorm, x: Tensor, loss: (xx: Tensor) => Tensor) => Tensor) => () => {
         const layer = new GroupNorm({ groups });
         layer.build([null, 5, 5, 8]);
         layer.setWeights([tf.add(randn([8], seed), 1), randn([8], seed + 10)]);
-        const y = f(layer, tf.add(tf.mul(randn([3, 5, 5, 8], seed + 20), 4), 2));
-        for (const w of layer.weights) w.dispose();
+        const w = randn([3, 5, 5, 8], seed + 30);
+        const y = f(layer, tf.add(tf.mul(randn([3, 5, 5, 8], seed + 20), 4), 2), (xx) => tf.sum(tf.mul(tf.square(layer.apply(xx) as Tensor), w)));
+        for (const v of layer.weights) v.dispose();
         return y;
       };
       const err = await parity(withLayer((layer, x) => layer.apply(x) as Tensor));
       assert.ok(err < 1e-5, `groups ${groups}: ${err}`);
-      const gradErr = await parity(withLayer((layer, x) => tf.grad((xx: Tensor) => tf.sum(tf.square(layer.apply(xx) as Tensor)))(x)));
-      assert.ok(gradErr < 1e-4, `groups ${groups} gradient: ${gradErr}`);
+      const gradErr = await parity(withLayer((_, x, loss) => tf.grad(loss)(x)));
+      assert.ok(gradErr < 1e-4, `groups ${groups} dx: ${gradErr}`);
+      const paramErr = await parity(withLayer((layer, x, loss) => {
+        const { grads } = tf.variableGrads(() => loss(x) as tf.Scalar, layer.trainableWeights.map((v) => (v as unknown as { val: tf.Variable }).val));
+        return tf.concat(Object.values(grads).map((g) => tf.reshape(g, [-1])));
+      }));
+      assert.ok(paramErr < 1e-4, `groups ${groups} dγ, dβ: ${paramErr}`);
+      const secondErr = await parity(withLayer((_, x, loss) => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.grad(loss)(xx))))(x)));
+      assert.ok(secondErr < 1e-3, `groups ${groups} second order: ${secondErr}`);
     }
     await useBackend('native');
     const layer = new GroupNorm({ groups: 2 });
     const x = randn([2, 3, 3, 4], 73);
     const kernels = async (f: () => Tensor) => (await tf.profile(() => tf.dispose(f()))).kernels.map((k) => k.name);
-    assert.deepEqual((await kernels(() => layer.apply(x) as Tensor)).filter((n) => n === GROUP_NORM_KERNEL), [GROUP_NORM_KERNEL]);
-    assert.ok(!(await kernels(() => tf.grad((xx: Tensor) => tf.sum(layer.apply(xx) as Tensor))(x))).includes(GROUP_NORM_KERNEL));
+    const first = await kernels(() => tf.grad((xx: Tensor) => tf.sum(tf.square(layer.apply(xx) as Tensor)))(x));
+    assert.ok(first.includes(GROUP_NORM_KERNEL) && first.includes(GROUP_NORM_GRAD_KERNEL), first.join());
+    const second = await kernels(() => tf.grad((xx: Tensor) => tf.sum(tf.grad((z: Tensor) => tf.sum(tf.square(layer.apply(z) as Tensor)))(xx)))(x));
+    // the recorded inner backward pass composes differentiable ops (its rsqrt); the outer one may use the kernel
+    assert.ok(second.includes('Rsqrt'), second.join());
     x.dispose();
-    for (const w of layer.weights) w.dispose();
+    for (const v of layer.weights) v.dispose();
   });
 
   test('nearest resize and average pooling by integer factors, their gradients, and the wasm cases (corners, strides ≠ windows, padding)', async () => {

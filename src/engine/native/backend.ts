@@ -1,15 +1,15 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, integer-factor nearest resize and average pooling, batch norm, a fused Adam step and inference group norm). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, integer-factor nearest resize and average pooling, batch norm, a fused Adam step and group norm with its gradient). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
 import { ADAM_KERNEL } from '../fused-adam.js';
 import { nativeAdamKernel } from './adam.js';
-import { GROUP_NORM_KERNEL } from '../fused-group-norm.js';
-import { nativeGroupNormKernel } from './group-norm.js';
+import { registerGroupNormGradient } from '../fused-group-norm.js';
+import { nativeGroupNormKernels } from './group-norm.js';
 import { BINARY_OPS, nativeBinary } from './binary.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { sharedIdentity } from './identity.js';
@@ -68,6 +68,7 @@ export function registerNativeBackend(blas: NativeBlas): void {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
   if (!tf.getKernel(ADAM_KERNEL, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernels
-  if (!tf.getKernel(GROUP_NORM_KERNEL, NATIVE)) tf.registerKernel(nativeGroupNormKernel(blas, NATIVE));
+  for (const k of nativeGroupNormKernels(blas, NATIVE)) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
+  registerGroupNormGradient();
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
 }

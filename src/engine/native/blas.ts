@@ -70,6 +70,8 @@ export interface NativeBlas extends Float64Kernels {
    * `heap` (see src/engine/fused-group-norm.ts).
    */
   groupNorm(heap: ArrayBuffer, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: Uint32Array): void;
+  /** Its gradient: offsets [dy, x, γ, dx, dγ, dβ] in `heap` (statistics recomputed from x). */
+  groupNormGrad(heap: ArrayBuffer, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: Uint32Array): void;
   /**
    * One Adam step over n float32 entries: offsets [v, g, m, s, vOut, mOut, sOut] in `heap`; params
    * [β1, 1−β1, β2, 1−β2, bc1, bc2, ε, lr, l2, lr·wd, useL2, useDecoupled] (see src/engine/fused-adam.ts).
