@@ -272,6 +272,27 @@ static napi_value unary(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+// silu(heap, grad, n, offsets Uint32Array): grad = false [x, s, y] → y = x·s; grad = true [dy, x, s, dx]
+static napi_value silu(napi_env env, napi_callback_info info) {
+  ARGS(4, "silu");
+  uint8_t *heap;
+  size_t heapBytes, len, no;
+  bool grad;
+  const uint32_t *o;
+  HEAP_ARG("silu");
+  CHECK(napi_get_value_bool(env, argv[1], &grad));
+  if (!get_count(env, argv[2], heapBytes, &len)) return fail(env, "genlab native: silu length out of range.");
+  if (!get_offsets(env, argv[3], &o, &no) || no != (grad ? 4u : 3u)) return fail(env, "genlab native: silu needs offsets [x, s, y] or [dy, x, s, dx].");
+  for (size_t i = 0; i < no; i++)
+    if (!in_heap(heapBytes, o[i], len * 4)) return fail(env, "genlab native: silu operand lies outside the heap (stale offset?).");
+  const float *a = (const float *)(heap + o[0]), *b = (const float *)(heap + o[1]);
+  if (grad)
+    genlab_silu_grad(len, a, b, (const float *)(heap + o[2]), (float *)(heap + o[3]));
+  else
+    genlab_silu(len, a, b, (float *)(heap + o[2]));
+  return NULL;
+}
+
 // compare(heap, op, isInt, n, aOffset, bOffset, bScalar, outOffset)
 static napi_value compare(napi_env env, napi_callback_info info) {
   ARGS(8, "compare");
@@ -635,6 +656,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"silu", NULL, silu, NULL, NULL, NULL, napi_enumerable, NULL},
       {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
       {"select", NULL, select_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
       {"cast", NULL, cast_kernel, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -27,3 +27,12 @@ int genlab_unary(int op, size_t n, float param, const float *x, float *y) {
     default: return -1;
   }
 }
+
+void genlab_silu(size_t n, const float *x, const float *s, float *y) {
+  for (size_t i = 0; i < n; i++) y[i] = x[i] * s[i];
+}
+
+void genlab_silu_grad(size_t n, const float *dy, const float *x, const float *s, float *dx) {
+  // d/dx x·σ(x) = σ + x·σ·(1 − σ) = σ·(1 + x·(1 − σ))
+  for (size_t i = 0; i < n; i++) dx[i] = dy[i] * s[i] * (1.0f + x[i] * (1.0f - s[i]));
+}

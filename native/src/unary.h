@@ -14,4 +14,10 @@ enum { GENLAB_GREATER = 0, GENLAB_GREATER_EQUAL = 1, GENLAB_LESS = 2, GENLAB_LES
 /** out[i] = a[i] OP b[bScalar ? 0 : i] as 0/1 bytes (tfjs bool), on int32 (isInt) or float32; -1 for an unknown op. */
 int genlab_compare(int op, int isInt, size_t n, const void *a, const void *b, int bScalar, uint8_t *out);
 
+/** SiLU y = x·s from x and its sigmoid s (the sigmoid stays wasm's XNNPACK kernel); y may alias s. */
+void genlab_silu(size_t n, const float *x, const float *s, float *y);
+
+/** SiLU's gradient dx = dy·s·(1 + x·(1 − s)) with s = σ(x). */
+void genlab_silu_grad(size_t n, const float *dy, const float *x, const float *s, float *dx);
+
 #endif

@@ -1,10 +1,11 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, inference group norm, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, group norm and SiLU with their gradients, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tf, type Tensor } from '../../src/engine/tf.js';
+import { tf, tfl, type Tensor } from '../../src/engine/tf.js';
+import { SILU_GRAD_KERNEL, SILU_KERNEL } from '../../src/engine/fused-silu.js';
 import { initNodeEngine } from '../../src/node/engine.js';
 import { DEFAULT_NATIVE_THREADS, loadNativeAddon, nativeThreadsFromEnv } from '../../src/node/native-addon.js';
 import { useBackend } from '../helpers/engine.js';
@@ -243,6 +244,21 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok(second.includes('Rsqrt'), second.join());
     x.dispose();
     for (const v of layer.weights) v.dispose();
+  });
+
+  test('SiLU (the layers\' swish): fused kernels match x·σ(x) in value, gradient and gradient of gradient', async () => {
+    const act = () => tfl.layers.activation({ activation: 'swish' });
+    const x = () => tf.mul(randn([4, 7, 5], 90), 4);
+    const w = () => randn([4, 7, 5], 91);
+    const f = (xx: Tensor) => tf.sum(tf.mul(act().apply(xx) as Tensor, w()));
+    assert.ok((await parity(() => act().apply(x()) as Tensor)) < 1e-6);
+    assert.ok((await parity(() => tf.grad(f)(x()))) < 1e-6);
+    assert.ok((await parity(() => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.grad(f)(xx))))(x()))) < 1e-5);
+    await useBackend('native');
+    const xs = x();
+    const names = (await tf.profile(() => tf.dispose(tf.grad(f)(xs)))).kernels.map((k) => k.name);
+    assert.ok(names.includes(SILU_KERNEL) && names.includes(SILU_GRAD_KERNEL), names.join());
+    xs.dispose();
   });
 
   test('nearest resize and average pooling by integer factors, their gradients, and the wasm cases (corners, strides ≠ windows, padding)', async () => {

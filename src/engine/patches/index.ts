@@ -8,6 +8,7 @@ import { patchPoolGradients, patchWasmMaxPoolGrad } from './pool-grads.js';
 import { unpatchedRequested } from './registry.js';
 import { patchResizeGradKernels, patchResizeGradients } from './resize-grads.js';
 import { patchSecondOrderGradients } from './second-order.js';
+import { patchLayersSwish } from './swish.js';
 import { patchWasmCastToBool } from './wasm-cast.js';
 import { patchWasmConvBackpropInput } from './wasm-conv-backprop.js';
 import { patchZeroGradients } from './zero-grads.js';
@@ -34,5 +35,6 @@ export function applyPatches(): boolean {
   patchWasmConvBackpropInput();
   patchResizeGradKernels();
   patchWasmCastToBool();
+  patchLayersSwish();
   return true;
 }
