@@ -1,6 +1,6 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, group norm and SiLU with their gradients, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, group norm, layer norm and SiLU with their gradients, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +13,7 @@ import { collapseBroadcast } from '../../src/engine/native/binary.js';
 import { reduceGeometry } from '../../src/engine/native/reduce.js';
 import { randn } from './support.js';
 import { GroupNorm } from '../../src/nn/group-norm.js';
+import { layerNorm } from '../../src/nn/layer-norm.js';
 import { GROUP_NORM_GRAD_KERNEL, GROUP_NORM_KERNEL } from '../../src/engine/fused-group-norm.js';
 
 const addon = loadNativeAddon();
@@ -244,6 +245,20 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok(second.includes('Rsqrt'), second.join());
     x.dispose();
     for (const v of layer.weights) v.dispose();
+  });
+
+  test('layer norm over the last axis (the group-norm kernels with one group) matches, with and without β, with gradients', async () => {
+    const x = () => tf.add(tf.mul(randn([3, 5, 16], 95), 3), 1);
+    const g = () => tf.add(randn([16], 96), 1), b = () => randn([16], 97), w = () => randn([3, 5, 16], 98);
+    for (const withBeta of [true, false]) {
+      const f = (xx: Tensor, gg: Tensor, bb?: Tensor) => tf.sum(tf.mul(layerNorm(xx, gg, bb), w()));
+      assert.ok((await parity(() => layerNorm(x(), g(), withBeta ? b() : undefined))) < 1e-5);
+      const grads = () => {
+        const inputs = withBeta ? [x(), g(), b()] : [x(), g()];
+        return tf.concat(tf.grads((...a: Tensor[]) => f(a[0], a[1], a[2]))(inputs).map((t) => tf.reshape(t, [-1])));
+      };
+      assert.ok((await parity(grads)) < 1e-4, `β ${withBeta}`);
+    }
   });
 
   test('SiLU (the layers\' swish): fused kernels match x·σ(x) in value, gradient and gradient of gradient', async () => {
