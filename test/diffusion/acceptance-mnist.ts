@@ -1,7 +1,7 @@
 // Acceptance evaluation for issue 6 on MNIST (not part of `npm test`): FID + guided label accuracy of a
 // ddpm-cond run in a classifier's features, inpainting PSNR (centre 14×14 removed) vs the training-mean
 // fill, and super-resolution PSNR (14×14 → 28×28) vs bicubic.
-// Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=3] [eta=1] [sampler=ddim]
+// Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=2] [eta=1] [sampler=ddim]
 // ('' as EXTRACTOR skips FID/accuracy.) The backend is GENLAB_BACKEND's, else the fastest available.
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
@@ -13,7 +13,7 @@ import type { DiffusionModel } from '../../src/models/diffusion/diffusion.js';
 import { bicubic2x, psnr } from './image-metrics.js';
 
 const [condDir, srDir, extractorId, nArg, stepsArg, gArg, etaArg, samplerArg] = process.argv.slice(2);
-const n = Number(nArg ?? 1000), steps = Number(stepsArg ?? 50), guidance = Number(gArg ?? 3), eta = Number(etaArg ?? 1);
+const n = Number(nArg ?? 1000), steps = Number(stepsArg ?? 50), guidance = Number(gArg ?? 2), eta = Number(etaArg ?? 1);
 const sampler = (samplerArg ?? 'ddim') as 'ddim' | 'ddpm';
 await initNodeEngine(); // GENLAB_BACKEND or auto (native when built)
 const row: Record<string, number | string> = { n, sampler, steps, eta, guidance };

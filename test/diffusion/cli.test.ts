@@ -1,4 +1,4 @@
-// The diffusion CLI end to end on tiny presets: sample with --sampler/--steps/--label/--guidance,
+// The diffusion CLI end to end on tiny presets: sample with --sampler/--steps/--label/--guidance (rescale, interval),
 // inpaint with a mask PNG, upscale a 14×14 PNG, and the EBM energy landscape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +31,10 @@ test('ddpm-cond: train → sample --sampler ddim --steps --label --guidance → 
   const s = genlab('sample', dir, '-n', '4', '--sampler', 'ddim', '--steps', '2', '--label', '3', '--guidance', '3', '-o', out);
   assert.equal(s.code, 0, s.err);
   assert.ok(existsSync(out));
+  const tuned = genlab('sample', dir, '-n', '2', '--steps', '2', '--label', '1', '--guidance', '2', '--guidance-rescale', '0.7', '--guidance-interval', '0.2,0.9', '-o', out);
+  assert.equal(tuned.code, 0, tuned.err);
+  assert.match(genlab('sample', dir, '--label', '1', '--guidance-interval', '0.9,0.2').err, /--guidance-interval takes LO,HI with 0 ≤ LO ≤ HI ≤ 1/);
+  assert.match(genlab('sample', dir, '--label', '1', '--guidance-rescale', '2').err, /--guidance-rescale must lie in \[0, 1\]/);
   const bad = genlab('sample', dir, '--sampler', 'euler');
   assert.notEqual(bad.code, 0);
   assert.match(bad.err, /Unknown sampler "euler"; use ddpm or ddim/);

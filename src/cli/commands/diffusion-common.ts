@@ -10,12 +10,14 @@ export interface SamplerFlags {
   steps?: string;
   label?: string;
   guidance?: string;
+  guidanceRescale?: string;
+  guidanceInterval?: string;
   eta?: string;
 }
 
 /** Whether any sampler flag was given. */
 export function hasSamplerFlags(o: SamplerFlags): boolean {
-  return [o.sampler, o.steps, o.label, o.guidance, o.eta].some((v) => v !== undefined);
+  return [o.sampler, o.steps, o.label, o.guidance, o.guidanceRescale, o.guidanceInterval, o.eta].some((v) => v !== undefined);
 }
 
 function num(name: string, v: string, int: boolean): number {
@@ -30,6 +32,17 @@ export function samplerOptions(o: SamplerFlags, n: number): SampleOptions {
   if (o.sampler !== undefined) opts.sampler = o.sampler;
   if (o.steps !== undefined) opts.steps = num('steps', o.steps, true);
   if (o.guidance !== undefined) opts.guidance = num('guidance', o.guidance, false);
+  if (o.guidanceRescale !== undefined) {
+    opts.guidanceRescale = num('guidance-rescale', o.guidanceRescale, false);
+    if (opts.guidanceRescale > 1) throw new Error(`--guidance-rescale must lie in [0, 1], got "${o.guidanceRescale}".`);
+  }
+  if (o.guidanceInterval !== undefined) {
+    const parts = o.guidanceInterval.split(',').map((t) => num('guidance-interval', t.trim(), false));
+    if (parts.length !== 2 || parts[0] > parts[1] || parts[1] > 1) {
+      throw new Error(`--guidance-interval takes LO,HI with 0 ≤ LO ≤ HI ≤ 1 (fractions of the noise schedule), got "${o.guidanceInterval}".`);
+    }
+    opts.guidanceInterval = [parts[0], parts[1]];
+  }
   if (o.eta !== undefined) opts.eta = num('eta', o.eta, false);
   if (o.label !== undefined) {
     const ls = o.label.split(',').map((t) => num('label', t.trim(), true));
@@ -54,5 +67,7 @@ export function withSamplerFlags<T extends { option(flags: string, description: 
     .option('--steps <n>', 'number of inference steps')
     .option('--label <k>', 'class label(s) for conditional models: one class or a comma list')
     .option('--guidance <s>', 'classifier-free guidance scale (1 = none)')
+    .option('--guidance-rescale <φ>', 'rescale guided predictions to the conditional one\'s std, mixed by φ in [0, 1] (0 = off)')
+    .option('--guidance-interval <lo,hi>', 'guide only at timesteps in [lo, hi] × T (default 0,1)')
     .option('--eta <η>', 'DDIM η (0 = deterministic)');
 }
