@@ -272,24 +272,32 @@ static napi_value unary(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-// silu(heap, grad, n, offsets Uint32Array): grad = false [x, s, y] → y = x·s; grad = true [dy, x, s, dx]
-static napi_value silu(napi_env env, napi_callback_info info) {
-  ARGS(4, "silu");
+// activation(heap, op, grad, n, offsets Uint32Array): SiLU (op 0) forward [x, s, y] → y = x·s with s = σ(x),
+// gradient [dy, x, s, dx]; GELU (op 1) forward [x, y], gradient [dy, x, dx]
+static napi_value activation(napi_env env, napi_callback_info info) {
+  ARGS(5, "activation");
   uint8_t *heap;
   size_t heapBytes, len, no;
+  int op;
   bool grad;
   const uint32_t *o;
-  HEAP_ARG("silu");
-  CHECK(napi_get_value_bool(env, argv[1], &grad));
-  if (!get_count(env, argv[2], heapBytes, &len)) return fail(env, "genlab native: silu length out of range.");
-  if (!get_offsets(env, argv[3], &o, &no) || no != (grad ? 4u : 3u)) return fail(env, "genlab native: silu needs offsets [x, s, y] or [dy, x, s, dx].");
+  HEAP_ARG("activation");
+  if (!get_int(env, argv[1], &op) || (op != GENLAB_ACT_SILU && op != GENLAB_ACT_GELU)) return fail(env, "genlab native: activation op must be 0 (SiLU) or 1 (GELU).");
+  CHECK(napi_get_value_bool(env, argv[2], &grad));
+  if (!get_count(env, argv[3], heapBytes, &len)) return fail(env, "genlab native: activation length out of range.");
+  const size_t want = (op == GENLAB_ACT_SILU ? 3u : 2u) + (grad ? 1u : 0u);
+  if (!get_offsets(env, argv[4], &o, &no) || no != want) return fail(env, "genlab native: wrong number of activation offsets.");
   for (size_t i = 0; i < no; i++)
-    if (!in_heap(heapBytes, o[i], len * 4)) return fail(env, "genlab native: silu operand lies outside the heap (stale offset?).");
+    if (!in_heap(heapBytes, o[i], len * 4)) return fail(env, "genlab native: activation operand lies outside the heap (stale offset?).");
   const float *a = (const float *)(heap + o[0]), *b = (const float *)(heap + o[1]);
-  if (grad)
-    genlab_silu_grad(len, a, b, (const float *)(heap + o[2]), (float *)(heap + o[3]));
-  else
-    genlab_silu(len, a, b, (float *)(heap + o[2]));
+  float *last = (float *)(heap + o[no - 1]);
+  if (op == GENLAB_ACT_SILU) {
+    if (grad) genlab_silu_grad(len, a, b, (const float *)(heap + o[2]), last);
+    else genlab_silu(len, a, b, last);
+  } else {
+    if (grad) genlab_gelu_grad(len, a, b, last);
+    else genlab_gelu(len, a, last);
+  }
   return NULL;
 }
 
@@ -656,7 +664,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"tile", NULL, tile, NULL, NULL, NULL, napi_enumerable, NULL},
       {"reduceSum", NULL, reduce_sum, NULL, NULL, NULL, napi_enumerable, NULL},
       {"unary", NULL, unary, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"silu", NULL, silu, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"activation", NULL, activation, NULL, NULL, NULL, napi_enumerable, NULL},
       {"compare", NULL, compare, NULL, NULL, NULL, napi_enumerable, NULL},
       {"select", NULL, select_kernel, NULL, NULL, NULL, napi_enumerable, NULL},
       {"cast", NULL, cast_kernel, NULL, NULL, NULL, napi_enumerable, NULL},

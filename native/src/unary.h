@@ -20,4 +20,12 @@ void genlab_silu(size_t n, const float *x, const float *s, float *y);
 /** SiLU's gradient dx = dy·s·(1 + x·(1 − s)) with s = σ(x). */
 void genlab_silu_grad(size_t n, const float *dy, const float *x, const float *s, float *dx);
 
+/** Exact GELU y = ½·x·(1 + erf(x/√2)). */
+void genlab_gelu(size_t n, const float *x, float *y);
+
+/** GELU's gradient dx = dy·(Φ(x) + x·φ(x)). */
+void genlab_gelu_grad(size_t n, const float *dy, const float *x, float *dx);
+
+enum { GENLAB_ACT_SILU = 0, GENLAB_ACT_GELU = 1 };
+
 #endif

@@ -1,6 +1,7 @@
 // The transformer feed-forward block: Linear(C→4C) → GELU → Linear(4C→C) → dropout (GPT-2 /
 // nanoGPT's MLP), with the exact erf GELU of Hendrycks & Gimpel 2016 (torch.nn.GELU()).
-import { tf, type Tensor } from '../engine/tf.js';
+import type { Tensor } from '../engine/tf.js';
+import { gelu as geluActivation } from '../engine/fused-activations.js';
 import { dropout } from './dropout.js';
 import type { GenlabLayer } from './layer-base.js';
 import { addLinearParams, linear, type LinearParams } from './linear.js';
@@ -12,10 +13,8 @@ export interface MlpParams {
   proj: LinearParams;
 }
 
-/** GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2)). */
-export function gelu(x: Tensor): Tensor {
-  return tf.tidy(() => tf.mul(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1)));
-}
+/** GELU(x) = x·Φ(x) = ½·x·(1 + erf(x/√2)); one kernel each way on native (src/engine/fused-activations.ts). */
+export const gelu = (x: Tensor): Tensor => geluActivation(x);
 
 /** Adds fc [dim, hidden] and proj [hidden, dim] to `layer` under `prefix`. */
 export function addMlpParams(layer: GenlabLayer, prefix: string, dim: number, hidden: number, bias: boolean): MlpParams {

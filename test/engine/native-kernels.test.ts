@@ -1,11 +1,11 @@
 // The native backend's OpenBLAS kernels against tfjs' cpu kernels on the same seeded inputs (transposes,
 // broadcast batches, empty products, fused activations, strided/dilated/padded convs and their
-// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, group norm, layer norm and SiLU with their gradients, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
+// gradients, tile, sums, elementwise functions, comparisons, Select / Cast / LogicalNot, batch norm, group norm, layer norm, SiLU and GELU with their gradients, Concat / SplitV, nearest resize and average pooling, broadcasting arithmetic), plus its registration contract: shares
 // wasm's tensors, leaks nothing, idempotent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf, tfl, type Tensor } from '../../src/engine/tf.js';
-import { SILU_GRAD_KERNEL, SILU_KERNEL } from '../../src/engine/fused-silu.js';
+import { GELU_GRAD_KERNEL, GELU_KERNEL, SILU_GRAD_KERNEL, SILU_KERNEL, gelu } from '../../src/engine/fused-activations.js';
 import { initNodeEngine } from '../../src/node/engine.js';
 import { DEFAULT_NATIVE_THREADS, loadNativeAddon, nativeThreadsFromEnv } from '../../src/node/native-addon.js';
 import { useBackend } from '../helpers/engine.js';
@@ -273,6 +273,20 @@ describe('native kernels match cpu', { skip }, () => {
     const xs = x();
     const names = (await tf.profile(() => tf.dispose(tf.grad(f)(xs)))).kernels.map((k) => k.name);
     assert.ok(names.includes(SILU_KERNEL) && names.includes(SILU_GRAD_KERNEL), names.join());
+    xs.dispose();
+  });
+
+  test('GELU: fused kernels match ½·x·(1 + erf(x/√2)) in value, gradient and gradient of gradient', async () => {
+    const x = () => tf.mul(randn([6, 40], 92), 3);
+    const w = () => randn([6, 40], 93);
+    const f = (xx: Tensor) => tf.sum(tf.mul(gelu(xx), w()));
+    assert.ok((await parity(() => gelu(x()))) < 1e-6);
+    assert.ok((await parity(() => tf.grad(f)(x()))) < 1e-5);
+    assert.ok((await parity(() => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.grad(f)(xx))))(x()))) < 1e-4);
+    await useBackend('native');
+    const xs = x();
+    const names = (await tf.profile(() => tf.dispose(tf.grad(f)(xs)))).kernels.map((k) => k.name);
+    assert.ok(names.includes(GELU_KERNEL) && names.includes(GELU_GRAD_KERNEL), names.join());
     xs.dispose();
   });
 

@@ -1,7 +1,7 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
 // heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, integer-factor nearest resize and average pooling, batch norm, a fused Adam step, group norm and SiLU with their gradients). Registering it needs the wasm backend initialised and patched first.
+// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, integer-factor nearest resize and average pooling, batch norm, a fused Adam step, group norm, SiLU and GELU with their gradients). Registering it needs the wasm backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
@@ -10,8 +10,8 @@ import { ADAM_KERNEL } from '../fused-adam.js';
 import { nativeAdamKernel } from './adam.js';
 import { registerGroupNormGradient } from '../fused-group-norm.js';
 import { nativeGroupNormKernels } from './group-norm.js';
-import { registerSiluGradient } from '../fused-silu.js';
-import { nativeSiluKernels } from './silu.js';
+import { registerActivationGradients } from '../fused-activations.js';
+import { nativeActivationKernels } from './activations.js';
 import { BINARY_OPS, nativeBinary } from './binary.js';
 import { COMPARE_OPS, nativeCompare } from './compare.js';
 import { sharedIdentity } from './identity.js';
@@ -73,7 +73,7 @@ export function registerNativeBackend(blas: NativeBlas): void {
   for (const k of nativeGroupNormKernels(blas, NATIVE)) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
   registerGroupNormGradient();
   const sigmoid = tf.getKernel('Sigmoid', 'wasm');
-  if (sigmoid) for (const k of nativeSiluKernels(blas, sigmoid, NATIVE)) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
-  registerSiluGradient();
+  if (sigmoid) for (const k of nativeActivationKernels(blas, sigmoid, NATIVE)) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
+  registerActivationGradients();
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
 }

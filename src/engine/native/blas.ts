@@ -37,8 +37,11 @@ export interface NativeBlas extends Float64Kernels {
   reduceStrided(heap: ArrayBuffer, geom: Int32Array, outLen: number, scale: number, xOff: number, yOff: number): void;
   /** y[i] = f(x[i]) for i < n, float32 at byte offsets in `heap`; `op` is a code of UNARY_OPS (unary.ts), `param` LeakyRelu's alpha. */
   unary(heap: ArrayBuffer, op: number, n: number, param: number, xOff: number, yOff: number): void;
-  /** SiLU from σ: grad = false, offsets [x, s, y] → y = x·s (y may be s); true, [dy, x, s, dx] → dx = dy·s·(1 + x·(1 − s)). */
-  silu(heap: ArrayBuffer, grad: boolean, n: number, offsets: Uint32Array): void;
+  /**
+   * Activations over n float32 entries at byte offsets in `heap`: op 0 SiLU from σ — forward [x, s, y]
+   * (y = x·s, y may be s), gradient [dy, x, s, dx]; op 1 exact GELU — forward [x, y], gradient [dy, x, dx].
+   */
+  activation(heap: ArrayBuffer, op: number, grad: boolean, n: number, offsets: Uint32Array): void;
   /** out[i] = a[i] OP b[bScalar ? 0 : i] as bool bytes, int32 or float32; `op` is a code of COMPARE_OPS (compare.ts). */
   compare(heap: ArrayBuffer, op: number, isInt: boolean, n: number, aOff: number, bOff: number, bScalar: boolean, outOff: number): void;
   /** out[i] = cond[i] ? a[i] : b[i] over n elements: bool cond, 4-byte (float32 or int32) a, b, out at byte offsets. */

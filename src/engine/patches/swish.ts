@@ -1,9 +1,9 @@
 // tfjs-layers' 'swish' activation computes σ(x·α)·x, with a multiply by α = 1 and a composed
 // gradient; genlab re-registers the name so models built with activation 'swish' (the diffusion UNet)
-// run silu(x) — the fused kernel on native (src/engine/fused-silu.ts), x·σ(x) elsewhere. Saved models
+// run silu(x) — the fused kernel on native (src/engine/fused-activations.ts), x·σ(x) elsewhere. Saved models
 // keep the class name 'swish', so they load with or without genlab.
 import { tf } from '../tf.js';
-import { silu } from '../fused-silu.js';
+import { silu } from '../fused-activations.js';
 
 /** The swish activation, as tfjs-layers' class of the same name. */
 class GenlabSwish extends tf.serialization.Serializable {
