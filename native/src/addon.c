@@ -63,6 +63,16 @@ static int get_offsets(napi_env env, napi_value v, const uint32_t **data, size_t
   return type == napi_uint32_array;
 }
 
+/** Reads an Int32Array argument of exactly `n` entries (a kernel's geometry). */
+static int get_geometry(napi_env env, napi_value v, size_t n, const int32_t **out) {
+  napi_typedarray_type type;
+  size_t len;
+  void *p;
+  if (napi_get_typedarray_info(env, v, &type, &len, &p, NULL, NULL) != napi_ok || type != napi_int32_array || len != n) return 0;
+  *out = p;
+  return 1;
+}
+
 /** True when [off, off + bytes) lies inside the heap and off is aligned to `align` bytes. */
 static int in_heap_aligned(size_t heapBytes, size_t off, size_t bytes, size_t align) {
   return off % align == 0 && off <= heapBytes && bytes <= heapBytes - off;
@@ -103,19 +113,16 @@ static napi_value sgemm(napi_env env, napi_callback_info info) {
 static napi_value conv2d(napi_env env, napi_callback_info info) {
   ARGS(6, "conv2d");
   uint8_t *heap;
-  size_t heapBytes, len;
+  size_t heapBytes;
   int mode;
-  napi_typedarray_type type;
-  void *gp;
+  const int32_t *v;
   uint32_t xo, wo, yo;
   HEAP_ARG("conv2d");
   if (!get_int(env, argv[1], &mode) || mode < 0 || mode > 2) return fail(env, "genlab native: conv2d mode must be 0, 1 or 2.");
-  if (napi_get_typedarray_info(env, argv[2], &type, &len, &gp, NULL, NULL) != napi_ok || type != napi_int32_array || len != 15)
-    return fail(env, "genlab native: conv2d geometry must be an Int32Array of 15 entries.");
+  if (!get_geometry(env, argv[2], 15, &v)) return fail(env, "genlab native: conv2d geometry must be an Int32Array of 15 entries.");
   CHECK(napi_get_value_uint32(env, argv[3], &xo));
   CHECK(napi_get_value_uint32(env, argv[4], &wo));
   CHECK(napi_get_value_uint32(env, argv[5], &yo));
-  const int32_t *v = gp;
   for (int i = 0; i < 15; i++) {
     if (v[i] < 0 || (i >= 9 && i <= 12 && v[i] == 0)) return fail(env, "genlab native: conv2d geometry has a negative size or a zero stride/dilation.");
   }
@@ -220,20 +227,17 @@ static napi_value copy_rows(napi_env env, napi_callback_info info) {
 static napi_value resample(napi_env env, napi_callback_info info) {
   ARGS(6, "resample");
   uint8_t *heap;
-  size_t heapBytes, len;
+  size_t heapBytes;
   bool up;
-  napi_typedarray_type type;
-  void *gp;
+  const int32_t *g;
   double scale;
   uint32_t so, bo;
   HEAP_ARG("resample");
   CHECK(napi_get_value_bool(env, argv[1], &up));
-  if (napi_get_typedarray_info(env, argv[2], &type, &len, &gp, NULL, NULL) != napi_ok || type != napi_int32_array || len != 6)
-    return fail(env, "genlab native: resample geometry must be an Int32Array of 6.");
+  if (!get_geometry(env, argv[2], 6, &g)) return fail(env, "genlab native: resample geometry must be an Int32Array of 6.");
   CHECK(napi_get_value_double(env, argv[3], &scale));
   CHECK(napi_get_value_uint32(env, argv[4], &so));
   CHECK(napi_get_value_uint32(env, argv[5], &bo));
-  const int32_t *g = gp;
   size_t small = 4, blocks = 1;
   for (int i = 0; i < 6; i++) {
     if (g[i] < 1) return fail(env, "genlab native: resample sizes must be positive.");
@@ -381,19 +385,16 @@ static napi_value cast_kernel(napi_env env, napi_callback_info info) {
 static napi_value binary(napi_env env, napi_callback_info info) {
   ARGS(6, "binary");
   uint8_t *heap;
-  size_t heapBytes, len;
+  size_t heapBytes;
   int op;
-  void *gp;
-  napi_typedarray_type gt;
+  const int32_t *g;
   uint32_t ao, bo, oo;
   HEAP_ARG("binary");
   if (!get_int(env, argv[1], &op)) return fail(env, "genlab native: binary op must be an integer.");
-  if (napi_get_typedarray_info(env, argv[2], &gt, &len, &gp, NULL, NULL) != napi_ok || gt != napi_int32_array || len != 12)
-    return fail(env, "genlab native: binary geometry must be an Int32Array of 12 (shape, a strides, b strides).");
+  if (!get_geometry(env, argv[2], 12, &g)) return fail(env, "genlab native: binary geometry must be an Int32Array of 12 (shape, a strides, b strides).");
   CHECK(napi_get_value_uint32(env, argv[3], &ao));
   CHECK(napi_get_value_uint32(env, argv[4], &bo));
   CHECK(napi_get_value_uint32(env, argv[5], &oo));
-  const int32_t *g = gp;
   size_t outLen = 1, aLast = 0, bLast = 0; // element counts spanned by out, a, b
   for (int k = 0; k < 4; k++) {
     if (g[k] < 0 || g[4 + k] < 0 || g[8 + k] < 0) return fail(env, "genlab native: binary shape and strides must be non-negative.");
@@ -415,19 +416,16 @@ static napi_value binary(napi_env env, napi_callback_info info) {
 static napi_value reduce_strided(napi_env env, napi_callback_info info) {
   ARGS(6, "reduceStrided");
   uint8_t *heap;
-  size_t heapBytes, len, outLen;
-  void *gp;
-  napi_typedarray_type gt;
+  size_t heapBytes, outLen;
+  const int32_t *g;
   double scale;
   uint32_t xo, yo;
   HEAP_ARG("reduceStrided");
-  if (napi_get_typedarray_info(env, argv[1], &gt, &len, &gp, NULL, NULL) != napi_ok || gt != napi_int32_array || len != 8)
-    return fail(env, "genlab native: reduceStrided geometry must be an Int32Array of 8 (shape, out strides).");
+  if (!get_geometry(env, argv[1], 8, &g)) return fail(env, "genlab native: reduceStrided geometry must be an Int32Array of 8 (shape, out strides).");
   if (!get_count(env, argv[2], heapBytes, &outLen)) return fail(env, "genlab native: reduceStrided output length out of range.");
   CHECK(napi_get_value_double(env, argv[3], &scale));
   CHECK(napi_get_value_uint32(env, argv[4], &xo));
   CHECK(napi_get_value_uint32(env, argv[5], &yo));
-  const int32_t *g = gp;
   size_t inLen = 1, outLast = 0;
   for (int k = 0; k < 4; k++) {
     if (g[k] < 0 || g[4 + k] < 0) return fail(env, "genlab native: reduceStrided shape and strides must be non-negative.");
@@ -585,49 +583,33 @@ static napi_value batch_norm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-// groupNorm(heap, batch, pixels, channels, groups, eps, offsets Uint32Array [x, gamma, beta, y])
+// groupNorm(heap, grad, batch, pixels, channels, groups, eps, offsets Uint32Array): forward [x, gamma, beta, y];
+// grad = true [dy, x, gamma, dx, dgamma, dbeta]
 static napi_value group_norm(napi_env env, napi_callback_info info) {
-  ARGS(7, "groupNorm");
+  ARGS(8, "groupNorm");
   uint8_t *heap;
   size_t heapBytes, dims[4], no;
+  bool grad;
   double eps;
   const uint32_t *o;
   HEAP_ARG("groupNorm");
+  CHECK(napi_get_value_bool(env, argv[1], &grad));
   for (int i = 0; i < 4; i++)
-    if (!get_count(env, argv[1 + i], heapBytes, &dims[i])) return fail(env, "genlab native: groupNorm sizes out of range.");
-  CHECK(napi_get_value_double(env, argv[5], &eps));
-  if (!get_offsets(env, argv[6], &o, &no) || no != 4) return fail(env, "genlab native: groupNorm needs 4 offsets (x, gamma, beta, y).");
-  const size_t n = dims[0] * dims[1] * dims[2];
+    if (!get_count(env, argv[2 + i], heapBytes, &dims[i])) return fail(env, "genlab native: groupNorm sizes out of range.");
+  CHECK(napi_get_value_double(env, argv[6], &eps));
+  if (!get_offsets(env, argv[7], &o, &no) || no != (grad ? 6u : 4u))
+    return fail(env, "genlab native: groupNorm needs offsets [x, gamma, beta, y] or, for the gradient, [dy, x, gamma, dx, dgamma, dbeta].");
+  const size_t n = dims[0] * dims[1] * dims[2], c = dims[2] * 4;
   if (dims[1] && dims[2] && n / dims[1] / dims[2] != dims[0]) return fail(env, "genlab native: groupNorm size overflows.");
-  if (!in_heap(heapBytes, o[0], n * 4) || !in_heap(heapBytes, o[1], dims[2] * 4) || !in_heap(heapBytes, o[2], dims[2] * 4) ||
-      !in_heap(heapBytes, o[3], n * 4))
-    return fail(env, "genlab native: groupNorm operand lies outside the heap (stale offset?).");
-  if (genlab_group_norm(dims[0], dims[1], dims[2], dims[3], (const float *)(heap + o[0]), (const float *)(heap + o[1]),
-                        (const float *)(heap + o[2]), (float)eps, (float *)(heap + o[3])) != 0)
-    return fail(env, "genlab native: groupNorm needs channels divisible into groups (or ran out of memory).");
-  return NULL;
-}
-
-// groupNormGrad(heap, batch, pixels, channels, groups, eps, offsets Uint32Array [dy, x, gamma, dx, dgamma, dbeta])
-static napi_value group_norm_grad(napi_env env, napi_callback_info info) {
-  ARGS(7, "groupNormGrad");
-  uint8_t *heap;
-  size_t heapBytes, dims[4], no;
-  double eps;
-  const uint32_t *o;
-  HEAP_ARG("groupNormGrad");
-  for (int i = 0; i < 4; i++)
-    if (!get_count(env, argv[1 + i], heapBytes, &dims[i])) return fail(env, "genlab native: groupNormGrad sizes out of range.");
-  CHECK(napi_get_value_double(env, argv[5], &eps));
-  if (!get_offsets(env, argv[6], &o, &no) || no != 6) return fail(env, "genlab native: groupNormGrad needs 6 offsets (dy, x, gamma, dx, dgamma, dbeta).");
-  const size_t n = dims[0] * dims[1] * dims[2];
-  if (dims[1] && dims[2] && n / dims[1] / dims[2] != dims[0]) return fail(env, "genlab native: groupNormGrad size overflows.");
-  const size_t sizes[6] = {n * 4, n * 4, dims[2] * 4, n * 4, dims[2] * 4, dims[2] * 4};
-  for (int i = 0; i < 6; i++)
-    if (!in_heap(heapBytes, o[i], sizes[i])) return fail(env, "genlab native: groupNormGrad operand lies outside the heap (stale offset?).");
-  if (genlab_group_norm_grad(dims[0], dims[1], dims[2], dims[3], (const float *)(heap + o[0]), (const float *)(heap + o[1]),
-                             (const float *)(heap + o[2]), (float)eps, (float *)(heap + o[3]), (float *)(heap + o[4]), (float *)(heap + o[5])) != 0)
-    return fail(env, "genlab native: groupNormGrad needs channels divisible into groups (or ran out of memory).");
+  // which operands are whole tensors ([batch, pixels, channels]) and which per-channel vectors
+  const size_t forward[4] = {n * 4, c, c, n * 4}, backward[6] = {n * 4, n * 4, c, n * 4, c, c};
+  for (size_t i = 0; i < no; i++)
+    if (!in_heap(heapBytes, o[i], grad ? backward[i] : forward[i])) return fail(env, "genlab native: groupNorm operand lies outside the heap (stale offset?).");
+  const float *p0 = (const float *)(heap + o[0]), *p1 = (const float *)(heap + o[1]), *p2 = (const float *)(heap + o[2]);
+  const int rc = grad ? genlab_group_norm_grad(dims[0], dims[1], dims[2], dims[3], p0, p1, p2, (float)eps, (float *)(heap + o[3]),
+                                               (float *)(heap + o[4]), (float *)(heap + o[5]))
+                      : genlab_group_norm(dims[0], dims[1], dims[2], dims[3], p0, p1, p2, (float)eps, (float *)(heap + o[3]));
+  if (rc != 0) return fail(env, "genlab native: groupNorm needs channels divisible into groups (or ran out of memory).");
   return NULL;
 }
 
@@ -675,7 +657,6 @@ static napi_value init(napi_env env, napi_value exports) {
       {"gramT", NULL, gram_t, NULL, NULL, NULL, napi_enumerable, NULL},
       {"batchNorm", NULL, batch_norm, NULL, NULL, NULL, napi_enumerable, NULL},
       {"groupNorm", NULL, group_norm, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"groupNormGrad", NULL, group_norm_grad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"adam", NULL, adam, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, get_threads, NULL, NULL, NULL, napi_enumerable, NULL},

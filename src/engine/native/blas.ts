@@ -71,12 +71,10 @@ export interface NativeBlas extends Float64Kernels {
    */
   batchNorm(heap: ArrayBuffer, rows: number, channels: number, eps: number, offsets: Uint32Array): void;
   /**
-   * Group norm of NHWC float32 x [batch, pixels, channels] in `groups` groups: offsets [x, γ, β, y] in
-   * `heap` (see src/engine/fused-group-norm.ts).
+   * Group norm of NHWC float32 x [batch, pixels, channels] in `groups` groups (see src/engine/fused-group-norm.ts):
+   * offsets [x, γ, β, y] in `heap`; with `grad`, [dy, x, γ, dx, dγ, dβ] (statistics recomputed from x).
    */
-  groupNorm(heap: ArrayBuffer, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: Uint32Array): void;
-  /** Its gradient: offsets [dy, x, γ, dx, dγ, dβ] in `heap` (statistics recomputed from x). */
-  groupNormGrad(heap: ArrayBuffer, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: Uint32Array): void;
+  groupNorm(heap: ArrayBuffer, grad: boolean, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: Uint32Array): void;
   /**
    * One Adam step over n float32 entries: offsets [v, g, m, s, vOut, mOut, sOut] in `heap`; params
    * [β1, 1−β1, β2, 1−β2, bc1, bc2, ε, lr, l2, lr·wd, useL2, useDecoupled] (see src/engine/fused-adam.ts).

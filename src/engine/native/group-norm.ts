@@ -29,7 +29,7 @@ export function nativeGroupNormKernels(blas: NativeBlas, backendName: string): t
         const backend = wasmBackend(args.backend);
         const out = backend.makeOutput(x.shape, 'float32');
         if (b * p * c === 0) return out;
-        blas.groupNorm(heapOf(backend), b, p, c, groups, epsilon, Uint32Array.from([x, gamma, beta, out].map((t) => offsetOf(backend, t))));
+        blas.groupNorm(heapOf(backend), false, b, p, c, groups, epsilon, Uint32Array.from([x, gamma, beta, out].map((t) => offsetOf(backend, t))));
         return out;
       },
     },
@@ -43,7 +43,7 @@ export function nativeGroupNormKernels(blas: NativeBlas, backendName: string): t
         const backend = wasmBackend(args.backend);
         const outs = [backend.makeOutput(x.shape, 'float32'), backend.makeOutput([c], 'float32'), backend.makeOutput([c], 'float32')];
         if (c === 0) return outs; // an empty batch still gets dγ = dβ = 0 from the kernel
-        blas.groupNormGrad(heapOf(backend), b, p, c, groups, epsilon, Uint32Array.from([dy, x, gamma, ...outs].map((t) => offsetOf(backend, t))));
+        blas.groupNorm(heapOf(backend), true, b, p, c, groups, epsilon, Uint32Array.from([dy, x, gamma, ...outs].map((t) => offsetOf(backend, t))));
         return outs;
       },
     },
