@@ -475,22 +475,36 @@ static napi_value dgemm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-// gramT(n, k, a Float64Array [k·n], c Float64Array [n·n]): C = AᵀA (dsyrk on one triangle, then mirrored).
+// gramT(n, k, a Float64Array [k·n], c Float64Array [n·n], centre Float64Array [n] | null): C = AᵀA, or with a
+// centre μ, (A − 1μᵀ)ᵀ(A − 1μᵀ) — the centring in C (a 10k × 128 copy in JS took ~4 ms) — by dsyrk on one
+// triangle, then mirrored.
 static napi_value gram_t(napi_env env, napi_callback_info info) {
-  ARGS(4, "gramT");
+  ARGS(5, "gramT");
   int n, k;
-  double *a, *c;
-  size_t la, lc;
+  double *a, *c, *mu = NULL;
+  size_t la, lc, lm;
+  napi_valuetype centreType;
   if (!get_int(env, argv[0], &n) || !get_int(env, argv[1], &k) || n < 0 || k < 0)
     return fail(env, "genlab native: gramT sizes must be non-negative integers.");
   if (!get_f64(env, argv[2], &a, &la) || !get_f64(env, argv[3], &c, &lc) || la < (size_t)n * k || lc < (size_t)n * n)
     return fail(env, "genlab native: gramT needs Float64Arrays of k·n and n·n entries.");
+  CHECK(napi_typeof(env, argv[4], &centreType));
+  if (centreType != napi_null && centreType != napi_undefined && (!get_f64(env, argv[4], &mu, &lm) || lm < (size_t)n))
+    return fail(env, "genlab native: gramT's centre must be a Float64Array of n entries or null.");
   if (n == 0) return NULL;
   if (k == 0) {
     memset(c, 0, (size_t)n * n * sizeof(double));
     return NULL;
   }
-  cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, n, k, 1.0, a, n, 0.0, c, n);
+  double *src = a;
+  if (mu) {
+    src = malloc((size_t)n * k * sizeof(double));
+    if (!src) return fail(env, "genlab native: gramT could not allocate its centred copy.");
+    for (size_t r = 0; r < (size_t)k; r++)
+      for (size_t j = 0; j < (size_t)n; j++) src[r * n + j] = a[r * n + j] - mu[j];
+  }
+  cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, n, k, 1.0, src, n, 0.0, c, n);
+  if (mu) free(src);
   for (int i = 0; i < n; i++)
     for (int j = 0; j < i; j++) c[(size_t)i * n + j] = c[(size_t)j * n + i];
   return NULL;

@@ -58,8 +58,8 @@ export interface NativeBlas extends Float64Kernels {
   binary(heap: ArrayBuffer, op: number, geom: Int32Array, aOff: number, bOff: number, outOff: number): void;
   /** C = op(A)·op(B), row-major float64 [m, k]·[k, n] (plain arrays: the metrics' products; see Float64Kernels). */
   gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array): void;
-  /** C [n, n] = Aᵀ·A for float64 A [k, n] (dsyrk, mirrored): the metrics' covariances. */
-  gramT(n: number, k: number, a: Float64Array, c: Float64Array): void;
+  /** C [n, n] = Aᵀ·A for float64 A [k, n], or of A − 1μᵀ with a `centre` μ (dsyrk, mirrored): the metrics' covariances. */
+  gramT(n: number, k: number, a: Float64Array, c: Float64Array, centre: Float64Array | null): void;
   /**
    * LAPACK dsyevd: eigenvalues (ascending) of the symmetric float64 `a` [n, n] into `w`; with `vectors`, `a` is
    * overwritten by the eigenvectors, column-major (vector j at a[j·n … j·n+n)).
