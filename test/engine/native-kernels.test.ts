@@ -72,6 +72,8 @@ describe('native kernels match cpu', { skip }, () => {
     ['4×4 s2 same', 2, 'same', 1, 4],
     ['3×3 s1 same dilation 2', 1, 'same', 2, 3],
     ['3×3 s1 explicit pads', 1, [[0, 0], [1, 2], [0, 1], [0, 0]], 1, 3],
+    ['4×4 s1 same (uneven pads)', 1, 'same', 1, 4],
+    ['3×3 s1 valid', 1, 'valid', 1, 3],
     ['1×1 pointwise', 1, 'valid', 1, 1],
   ];
   for (const [name, s, pad, d, f] of convs) {
