@@ -1,12 +1,14 @@
 // The 'native' backend: the wasm backend's instance (same heap, same tensors — switching moves no data)
 // under its own name, with wasm's kernels (genlab's patches included) plus native kernels for the
-// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, libm exp/erf/tanh…, comparisons,
-// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row copies, integer-factor nearest resize and average pooling, batch norm, a fused Adam step, group norm, SiLU and GELU with their gradients). Registering it needs the wasm backend initialised and patched first.
+// heavy ops (OpenBLAS matmuls, convs and sums, block-copy Tile, vector-libm exp/erf/tanh…, comparisons,
+// copy-free Identity, broadcasting arithmetic, Select / Cast / LogicalNot, Concat / SplitV by row
+// copies, integer-factor nearest resize and average pooling, batch norm) and genlab's own fused
+// kernels (Adam, group norm, SiLU and GELU with their gradients). Registering it needs the wasm
+// backend initialised and patched first.
 import { tf } from '../tf.js';
 import { markFreeTransposeMatMul } from '../patches/matmul.js';
 import { patchKernel } from '../patches/registry.js';
 import type { NativeBlas } from './blas.js';
-import { ADAM_KERNEL } from '../fused-adam.js';
 import { nativeAdamKernel } from './adam.js';
 import { registerGroupNormGradient } from '../fused-group-norm.js';
 import { nativeGroupNormKernels } from './group-norm.js';
@@ -69,11 +71,10 @@ export function registerNativeBackend(blas: NativeBlas): void {
   for (const [name, make] of Object.entries(replaced)) {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
-  if (!tf.getKernel(ADAM_KERNEL, NATIVE)) tf.registerKernel(nativeAdamKernel(blas, NATIVE)); // genlab's own kernels
-  for (const k of nativeGroupNormKernels(blas, NATIVE)) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
-  registerGroupNormGradient();
   const sigmoid = tf.getKernel('Sigmoid', 'wasm');
-  if (sigmoid) for (const k of nativeActivationKernels(blas, sigmoid, NATIVE)) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
+  const own = [nativeAdamKernel(blas, NATIVE), ...nativeGroupNormKernels(blas, NATIVE), ...(sigmoid ? nativeActivationKernels(blas, sigmoid, NATIVE) : [])];
+  for (const k of own) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
+  registerGroupNormGradient(); // gradients are global in tfjs; each is used where its kernel exists
   registerActivationGradients();
   markFreeTransposeMatMul(NATIVE); // sgemm reads transposed operands in place
 }
