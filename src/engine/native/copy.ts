@@ -4,7 +4,7 @@
 // numbers go to the wasm kernels.
 import { tf } from '../tf.js';
 import type { NativeBlas } from './blas.js';
-import { heapOf, offsetOf, wasmBackend } from './heap.js';
+import { heapOf, offsetOf, wasmBackend, wasmFallback } from './heap.js';
 
 const BYTES: Partial<Record<tf.DataType, number>> = { float32: 4, int32: 4, bool: 1 };
 const size = (shape: number[]) => shape.reduce((p, d) => p * d, 1);
@@ -14,17 +14,13 @@ function rowsAndRun(shape: number[], axis: number): [number, number] {
   return [size(shape.slice(0, axis)), size(shape.slice(axis))];
 }
 
-function fallbackOr(kernelName: string, fallback: tf.KernelConfig | undefined, args: Parameters<tf.KernelConfig['kernelFunc']>[0]) {
-  if (!fallback) throw new Error(`genlab native: this ${kernelName} has no native kernel and no wasm one.`);
-  return fallback.kernelFunc(args);
-}
 
 /** Concat of same-dtype numeric tensors along any axis. */
 export function nativeConcat(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const xs = Object.values(args.inputs) as tf.TensorInfo[];
     const bytes = BYTES[xs[0]?.dtype];
-    if (!bytes || xs.some((t) => t.dtype !== xs[0].dtype)) return fallbackOr('Concat', fallback, args);
+    if (!bytes || xs.some((t) => t.dtype !== xs[0].dtype)) return wasmFallback('Concat', fallback, args);
     const axis = tf.util.parseAxisParam((args.attrs as { axis: number | number[] }).axis, xs[0].shape)[0];
     const outShape = tf.backend_util.computeOutShape(xs.map((t) => t.shape), axis);
     const backend = wasmBackend(args.backend);
@@ -48,7 +44,7 @@ export function nativeSplitV(blas: NativeBlas, fallback: tf.KernelConfig | undef
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     const bytes = BYTES[x.dtype];
-    if (!bytes) return fallbackOr('SplitV', fallback, args);
+    if (!bytes) return wasmFallback('SplitV', fallback, args);
     const { numOrSizeSplits, axis: axisAttr } = args.attrs as { numOrSizeSplits: number | number[]; axis: number };
     const axis = tf.util.parseAxisParam(axisAttr, x.shape)[0];
     const sizes = tf.backend_util.prepareSplitSize(x as unknown as tf.Tensor, numOrSizeSplits, axis);

@@ -30,3 +30,9 @@ export function offsetOf(backend: WasmBackendLike, info: tf.TensorInfo): number 
 export function heapOf(backend: WasmBackendLike): ArrayBuffer {
   return backend.wasm.HEAPU8.buffer as ArrayBuffer;
 }
+
+/** Hands a case the native kernel does not cover to wasm's kernel `fallback` (throws when there is none). */
+export function wasmFallback(kernelName: string, fallback: tf.KernelConfig | undefined, args: Parameters<tf.KernelConfig['kernelFunc']>[0]) {
+  if (!fallback) throw new Error(`genlab native: this ${kernelName} has no native kernel and no wasm one.`);
+  return fallback.kernelFunc(args);
+}

@@ -2,7 +2,7 @@
 // of NHWC activations and of dense features; anything else goes to the wasm kernel.
 import { tf } from '../tf.js';
 import type { NativeBlas } from './blas.js';
-import { heapOf, offsetOf, wasmBackend } from './heap.js';
+import { heapOf, offsetOf, wasmBackend, wasmFallback } from './heap.js';
 
 /** Offset the addon reads as "operand absent". */
 const ABSENT = 0xffffffff;
@@ -21,10 +21,7 @@ export function nativeBatchNorm(blas: NativeBlas, fallback: tf.KernelConfig | un
     const channels = x!.shape[x!.shape.length - 1] ?? 0;
     const ok = x!.dtype === 'float32' && x!.shape.length >= 1 && [mean, variance].every((t) => t && perChannel(t, channels)) &&
       perChannel(offset, channels) && perChannel(scale, channels);
-    if (!ok) {
-      if (!fallback) throw new Error('genlab native: this FusedBatchNorm has no native kernel and no wasm one.');
-      return fallback.kernelFunc(args);
-    }
+    if (!ok) return wasmFallback('FusedBatchNorm', fallback, args);
     const backend = wasmBackend(args.backend);
     const out = backend.makeOutput(x!.shape, 'float32');
     const size = tf.util.sizeFromShape(x!.shape);

@@ -3,14 +3,10 @@
 // one block copy or one block sum. Other factors, corner alignment and padded pools go to wasm.
 import { tf } from '../tf.js';
 import type { NativeBlas } from './blas.js';
-import { heapOf, offsetOf, wasmBackend } from './heap.js';
+import { heapOf, offsetOf, wasmBackend, wasmFallback } from './heap.js';
 
 type Args = Parameters<tf.KernelConfig['kernelFunc']>[0];
 
-function fallbackOr(kernelName: string, fallback: tf.KernelConfig | undefined, args: Args) {
-  if (!fallback) throw new Error(`genlab native: this ${kernelName} has no native kernel and no wasm one.`);
-  return fallback.kernelFunc(args);
-}
 
 /** [sh, sw] when big [B, H·sh, W·sw, C] is an integer multiple of small [B, H, W, C] (float32, rank 4), else null. */
 function factors(small: tf.TensorInfo, bigShape: number[]): [number, number] | null {
@@ -42,7 +38,7 @@ export const RESAMPLE_KERNELS: Record<string, (blas: NativeBlas, fallback: tf.Ke
     const { alignCorners, size } = args.attrs as { alignCorners: boolean; size: [number, number] };
     const outShape = [x.shape[0], size[0], size[1], x.shape[3]];
     const f = alignCorners ? null : factors(x, outShape); // half-pixel centres pick the same source for integer factors
-    if (!f) return fallbackOr('ResizeNearestNeighbor', fallback, args);
+    if (!f) return wasmFallback('ResizeNearestNeighbor', fallback, args);
     const out = wasmBackend(args.backend).makeOutput(outShape, 'float32');
     run(blas, args, true, x, out, f, 1);
     return out;
@@ -50,7 +46,7 @@ export const RESAMPLE_KERNELS: Record<string, (blas: NativeBlas, fallback: tf.Ke
   ResizeNearestNeighborGrad: (blas, fallback) => (args) => {
     const { images, dy } = args.inputs as Record<string, tf.TensorInfo>;
     const f = (args.attrs as { alignCorners: boolean }).alignCorners ? null : factors(images, dy.shape);
-    if (!f || dy.dtype !== 'float32') return fallbackOr('ResizeNearestNeighborGrad', fallback, args);
+    if (!f || dy.dtype !== 'float32') return wasmFallback('ResizeNearestNeighborGrad', fallback, args);
     const dx = wasmBackend(args.backend).makeOutput(images.shape, 'float32');
     run(blas, args, false, dx, dy, f, 1);
     return dx;
@@ -59,7 +55,7 @@ export const RESAMPLE_KERNELS: Record<string, (blas: NativeBlas, fallback: tf.Ke
     const x = args.inputs.x as tf.TensorInfo;
     const p = poolFactors(args.attrs as Record<string, unknown>);
     const outShape = p && x.shape.length === 4 ? [x.shape[0], x.shape[1] / p[0], x.shape[2] / p[1], x.shape[3]] : null;
-    if (!p || !outShape || !outShape.every(Number.isInteger) || x.dtype !== 'float32' || outShape.some((d) => d < 1)) return fallbackOr('AvgPool', fallback, args);
+    if (!p || !outShape || !outShape.every(Number.isInteger) || x.dtype !== 'float32' || outShape.some((d) => d < 1)) return wasmFallback('AvgPool', fallback, args);
     const out = wasmBackend(args.backend).makeOutput(outShape, 'float32');
     run(blas, args, false, out, x, p, 1 / (p[0] * p[1]));
     return out;
@@ -68,7 +64,7 @@ export const RESAMPLE_KERNELS: Record<string, (blas: NativeBlas, fallback: tf.Ke
     const { dy, input } = args.inputs as Record<string, tf.TensorInfo>;
     const p = poolFactors(args.attrs as Record<string, unknown>);
     const f = p ? factors(dy, input.shape) : null;
-    if (!p || !f || f[0] !== p[0] || f[1] !== p[1]) return fallbackOr('AvgPoolGrad', fallback, args);
+    if (!p || !f || f[0] !== p[0] || f[1] !== p[1]) return wasmFallback('AvgPoolGrad', fallback, args);
     const dx = wasmBackend(args.backend).makeOutput(input.shape, 'float32');
     run(blas, args, true, dy, dx, f, 1 / (p[0] * p[1]));
     return dx;

@@ -4,7 +4,7 @@
 // Other dtypes and broadcasting Selects go to the wasm kernel.
 import { tf } from '../tf.js';
 import type { NativeBlas } from './blas.js';
-import { heapOf, offsetOf, wasmBackend } from './heap.js';
+import { heapOf, offsetOf, wasmBackend, wasmFallback } from './heap.js';
 import { sharedIdentity } from './identity.js';
 
 /** Dtype codes of native/src/select.h. */
@@ -14,10 +14,6 @@ const BOOL = 2;
 const size = (shape: number[]) => shape.reduce((p, d) => p * d, 1);
 const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
-function fallbackOr(kernelName: string, fallback: tf.KernelConfig | undefined, args: Parameters<tf.KernelConfig['kernelFunc']>[0]) {
-  if (!fallback) throw new Error(`genlab native: this ${kernelName} has no native kernel and no wasm one.`);
-  return fallback.kernelFunc(args);
-}
 
 /** Select(condition, t, e) for same-shape float32 / int32 operands; the rest goes to `fallback`. */
 export function nativeSelect(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
@@ -25,7 +21,7 @@ export function nativeSelect(blas: NativeBlas, fallback: tf.KernelConfig | undef
     const { condition, t, e } = args.inputs as Record<string, tf.TensorInfo>;
     const fourBytes = t.dtype === e.dtype && (t.dtype === 'float32' || t.dtype === 'int32');
     if (!fourBytes || condition.dtype !== 'bool' || !sameShape(condition.shape, t.shape) || !sameShape(t.shape, e.shape)) {
-      return fallbackOr('Select', fallback, args);
+      return wasmFallback('Select', fallback, args);
     }
     const backend = wasmBackend(args.backend);
     const out = backend.makeOutput(t.shape, t.dtype);
@@ -41,7 +37,7 @@ export function nativeCast(blas: NativeBlas, fallback: tf.KernelConfig | undefin
     const x = args.inputs.x as tf.TensorInfo;
     const to = (args.attrs as { dtype: tf.DataType }).dtype;
     const fromCode = DTYPE_CODES[x.dtype], toCode = DTYPE_CODES[to];
-    if (fromCode === undefined || toCode === undefined) return fallbackOr('Cast', fallback, args);
+    if (fromCode === undefined || toCode === undefined) return wasmFallback('Cast', fallback, args);
     if (fromCode === toCode) return identity(args);
     const backend = wasmBackend(args.backend);
     const out = backend.makeOutput(x.shape, to);
@@ -54,7 +50,7 @@ export function nativeCast(blas: NativeBlas, fallback: tf.KernelConfig | undefin
 export function nativeLogicalNot(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
-    if (x.dtype !== 'bool') return fallbackOr('LogicalNot', fallback, args);
+    if (x.dtype !== 'bool') return wasmFallback('LogicalNot', fallback, args);
     const backend = wasmBackend(args.backend);
     const out = backend.makeOutput(x.shape, 'bool');
     blas.cast(heapOf(backend), BOOL, BOOL, size(x.shape), offsetOf(backend, x), offsetOf(backend, out));
