@@ -14,7 +14,6 @@ function rowsAndRun(shape: number[], axis: number): [number, number] {
   return [size(shape.slice(0, axis)), size(shape.slice(axis))];
 }
 
-
 /** Concat of same-dtype numeric tensors along any axis. */
 export function nativeConcat(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {

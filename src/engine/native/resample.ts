@@ -7,7 +7,6 @@ import { heapOf, offsetOf, wasmBackend, wasmFallback } from './heap.js';
 
 type Args = Parameters<tf.KernelConfig['kernelFunc']>[0];
 
-
 /** [sh, sw] when big [B, H·sh, W·sw, C] is an integer multiple of small [B, H, W, C] (float32, rank 4), else null. */
 function factors(small: tf.TensorInfo, bigShape: number[]): [number, number] | null {
   const s = small.shape;

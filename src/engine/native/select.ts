@@ -14,7 +14,6 @@ const BOOL = 2;
 const size = (shape: number[]) => shape.reduce((p, d) => p * d, 1);
 const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
-
 /** Select(condition, t, e) for same-shape float32 / int32 operands; the rest goes to `fallback`. */
 export function nativeSelect(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
