@@ -6,7 +6,7 @@
   "targets": [
     {
       "target_name": "genlab_native",
-      "sources": ["src/addon.c", "src/gemm.c", "src/conv.c", "src/reduce.c", "src/tile.c", "src/unary.c", "src/compare.c", "src/binary.c", "src/optim.c", "src/select.c", "src/norm.c", "src/copy.c", "src/resample.c", "src/gelu.c"],
+      "sources": ["src/addon.c", "src/gemm.c", "src/conv.c", "src/reduce.c", "src/reduce-strided.c", "src/tile.c", "src/unary.c", "src/compare.c", "src/binary.c", "src/optim.c", "src/select.c", "src/norm.c", "src/copy.c", "src/resample.c", "src/gelu.c"],
       "include_dirs": ["<!@(node -p \"process.env.GENLAB_OPENBLAS_INCLUDE || ''\")"],
       "libraries": ["<!@(node -p \"process.env.GENLAB_OPENBLAS_LIBS || '-lopenblas'\")", "-lm"],
       "cflags": ["-O3", "-fno-math-errno", "-fno-trapping-math", "-std=c11", "-Wall", "-Wextra"],

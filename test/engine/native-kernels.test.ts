@@ -19,10 +19,10 @@ import { GROUP_NORM_GRAD_KERNEL, GROUP_NORM_KERNEL } from '../../src/engine/fuse
 const addon = loadNativeAddon();
 const skip = 'reason' in addon ? `native backend ${addon.reason}` : false;
 
-/** Runs `f` on cpu and on native with the same seeded inputs; returns max |native − cpu| / max(1, max |cpu|). */
-async function parity(f: () => Tensor): Promise<number> {
+/** Runs `f` on cpu and on `target` with the same seeded inputs; returns max |target − cpu| / max(1, max |cpu|). */
+async function parityOn(target: string, f: () => Tensor): Promise<number> {
   const out: Float32Array[] = [];
-  for (const backend of ['cpu', 'native']) {
+  for (const backend of ['cpu', target]) {
     await useBackend(backend);
     const before = tf.memory().numTensors, ids = tf.engine().backend.numDataIds();
     const y = tf.tidy(f);
@@ -39,7 +39,11 @@ async function parity(f: () => Tensor): Promise<number> {
 
 const TOL = 1e-5;
 
-describe('native kernels match cpu', { skip }, () => {
+// The same cases run on wasm, whose heavy kernels are genlab's wasm SIMD build of the same C sources
+// (engine/wasm-kernels) behind the same glue.
+for (const target of ['native', 'wasm']) {
+describe(`${target} kernels match cpu`, { skip: target === 'native' ? skip : false }, () => {
+  const parity = (f: () => Tensor) => parityOn(target, f);
   for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]]) {
     test(`BatchMatMul transposeA=${ta} transposeB=${tb}, broadcast batch [2,3] × [3]`, async () => {
       const a = () => randn(ta ? [2, 3, 4, 5] : [2, 3, 5, 4], 1);
@@ -236,7 +240,7 @@ describe('native kernels match cpu', { skip }, () => {
       const secondErr = await parity(withLayer((_, x, loss) => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.grad(loss)(xx))))(x)));
       assert.ok(secondErr < 1e-3, `groups ${groups} second order: ${secondErr}`);
     }
-    await useBackend('native');
+    await useBackend(target);
     const layer = new GroupNorm({ groups: 2 });
     const x = randn([2, 3, 3, 4], 73);
     const kernels = async (f: () => Tensor) => (await tf.profile(() => tf.dispose(f()))).kernels.map((k) => k.name);
@@ -274,7 +278,7 @@ describe('native kernels match cpu', { skip }, () => {
       assert.ok((await parity(() => act(x()))) < 1e-6);
       assert.ok((await parity(() => tf.grad(f)(x()))) < tol);
       assert.ok((await parity(() => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.grad(f)(xx))))(x()))) < 10 * tol);
-      await useBackend('native');
+      await useBackend(target);
       const xs = x();
       const names = (await tf.profile(() => tf.dispose(tf.grad(f)(xs)))).kernels.map((k) => k.name);
       assert.ok(kernels.every((k) => names.includes(k)), names.join());
@@ -325,6 +329,7 @@ describe('native kernels match cpu', { skip }, () => {
     assert.ok((await parity(() => tf.grad((xx: Tensor) => tf.sum(tf.square(tf.sub(xx, tf.mean(xx, [0, 1, 2])))))(x()))) < 1e-5);
   });
 });
+}
 
 describe('native backend registration', { skip }, () => {
   test('shares tensors with wasm: a tensor made on wasm is read on native without a copy', async () => {

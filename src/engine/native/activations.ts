@@ -16,7 +16,7 @@ function check(kernel: string, ts: tf.TensorInfo[]): void {
 }
 
 /** The kernel configs registered on the native backend; `sigmoid` is wasm's Sigmoid kernel. */
-export function nativeActivationKernels(blas: NativeBlas, sigmoid: tf.KernelConfig, backendName: string): tf.KernelConfig[] {
+export function nativeActivationKernels(blas: Pick<NativeBlas, 'activation'>, sigmoid: tf.KernelConfig, backendName: string): tf.KernelConfig[] {
   const sigmoidOf = (x: tf.TensorInfo, backend: tf.KernelBackend) => sigmoid.kernelFunc({ inputs: { x }, backend, attrs: {} }) as tf.TensorInfo;
   const run = (args: Parameters<tf.KernelConfig['kernelFunc']>[0], op: number, grad: boolean, ts: tf.TensorInfo[]) => {
     const backend = wasmBackend(args.backend);

@@ -5,7 +5,7 @@ import type { NativeBlas } from './blas.js';
 import { heapOf, offsetOf, wasmBackend } from './heap.js';
 
 /** The kernel config registered on the native backend. */
-export function nativeAdamKernel(blas: NativeBlas, backendName: string): tf.KernelConfig {
+export function nativeAdamKernel(blas: Pick<NativeBlas, 'adam'>, backendName: string): tf.KernelConfig {
   return {
     kernelName: ADAM_KERNEL,
     backendName,

@@ -64,15 +64,16 @@ export function registerNativeBackend(blas: NativeBlas): void {
   if (!wasm) throw new Error('genlab native: initialise the wasm backend before registering the native one.');
   if (!tf.engine().registryFactory[NATIVE]) tf.registerBackend(NATIVE, () => wasm, 0);
   const replaced = nativeKernels(blas);
+  const sigmoid = tf.getKernel('Sigmoid', 'wasm');
+  const own = [nativeAdamKernel(blas, NATIVE), ...nativeGroupNormKernels(blas, NATIVE), ...(sigmoid ? nativeActivationKernels(blas, sigmoid, NATIVE) : [])];
+  const ownNames = new Set(own.map((k) => k.kernelName)); // wasm may have its own versions of these: not copied
   for (const kernel of tf.getKernelsForBackend('wasm')) {
-    if (kernel.kernelName in replaced || tf.getKernel(kernel.kernelName, NATIVE)) continue;
+    if (kernel.kernelName in replaced || ownNames.has(kernel.kernelName) || tf.getKernel(kernel.kernelName, NATIVE)) continue;
     tf.registerKernel({ ...kernel, backendName: NATIVE });
   }
   for (const [name, make] of Object.entries(replaced)) {
     patchKernel(name, NATIVE, () => make(tf.getKernel(name, 'wasm')));
   }
-  const sigmoid = tf.getKernel('Sigmoid', 'wasm');
-  const own = [nativeAdamKernel(blas, NATIVE), ...nativeGroupNormKernels(blas, NATIVE), ...(sigmoid ? nativeActivationKernels(blas, sigmoid, NATIVE) : [])];
   for (const k of own) if (!tf.getKernel(k.kernelName, NATIVE)) tf.registerKernel(k);
   registerGroupNormGradient(); // gradients are global in tfjs; each is used where its kernel exists
   registerActivationGradients();

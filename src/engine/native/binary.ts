@@ -45,7 +45,7 @@ export function collapseBroadcast(aShape: number[], bShape: number[], out: numbe
 }
 
 /** The native kernel for one of BINARY_OPS; `fallback` is wasm's. */
-export function nativeBinary(blas: NativeBlas, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeBinary(blas: Pick<NativeBlas, 'binary'>, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   const op = BINARY_OPS[kernelName];
   return (args) => {
     const a = args.inputs.a as tf.TensorInfo, b = args.inputs.b as tf.TensorInfo;

@@ -23,7 +23,7 @@ function tileReps(small: number[], big: number[]): { shape: number[]; reps: numb
 }
 
 /** The native kernel for one of COMPARE_OPS; `fallback` is wasm's. */
-export function nativeCompare(blas: NativeBlas, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeCompare(blas: Pick<NativeBlas, 'compare' | 'tile'>, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     let a = args.inputs.a as tf.TensorInfo, b = args.inputs.b as tf.TensorInfo;
     let op = COMPARE_OPS[kernelName];

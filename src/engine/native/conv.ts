@@ -67,7 +67,7 @@ const ROLES: Record<string, ConvRole> = {
 export const NATIVE_CONV_KERNELS = Object.keys(ROLES);
 
 /** The native kernel for one of NATIVE_CONV_KERNELS; `fallback` (wasm's kernel) takes what it cannot run. */
-export function nativeConv(blas: NativeBlas, kernelName: string, fallback: tf.KernelConfig | undefined): KernelFunc {
+export function nativeConv(blas: Pick<NativeBlas, 'conv2d'>, kernelName: string, fallback: tf.KernelConfig | undefined): KernelFunc {
   const role = ROLES[kernelName];
   return (args) => {
     const a = args.attrs as unknown as ConvAttrs;

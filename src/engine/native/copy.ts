@@ -15,7 +15,7 @@ function rowsAndRun(shape: number[], axis: number): [number, number] {
 }
 
 /** Concat of same-dtype numeric tensors along any axis. */
-export function nativeConcat(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeConcat(blas: Pick<NativeBlas, 'copyRows'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const xs = Object.values(args.inputs) as tf.TensorInfo[];
     const bytes = BYTES[xs[0]?.dtype];
@@ -39,7 +39,7 @@ export function nativeConcat(blas: NativeBlas, fallback: tf.KernelConfig | undef
 }
 
 /** SplitV of a numeric tensor along any axis into the sizes tfjs resolves. */
-export function nativeSplitV(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeSplitV(blas: Pick<NativeBlas, 'copyRows'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     const bytes = BYTES[x.dtype];

@@ -17,7 +17,7 @@ function geometry(kernel: string, x: tf.TensorInfo, perChannel: tf.TensorInfo[],
 }
 
 /** The kernel configs registered on the native backend. */
-export function nativeGroupNormKernels(blas: NativeBlas, backendName: string): tf.KernelConfig[] {
+export function nativeGroupNormKernels(blas: Pick<NativeBlas, 'groupNorm'>, backendName: string): tf.KernelConfig[] {
   return [
     {
       kernelName: GROUP_NORM_KERNEL,

@@ -31,7 +31,7 @@ function batchOffsets(base: number, batchShape: number[], outBatch: number[], ma
 }
 
 /** BatchMatMul on the heap via sgemm; non-float32 inputs go to the wasm kernel `fallback`. */
-export function nativeBatchMatMul(blas: NativeBlas, fallback: tf.KernelConfig | undefined): KernelFunc {
+export function nativeBatchMatMul(blas: Pick<NativeBlas, 'sgemm'>, fallback: tf.KernelConfig | undefined): KernelFunc {
   return (args) => {
     const a = args.inputs.a as tf.TensorInfo, b = args.inputs.b as tf.TensorInfo;
     if (a.dtype !== 'float32' || b.dtype !== 'float32') {

@@ -15,7 +15,7 @@ function perChannel(t: tf.TensorInfo | undefined, channels: number): boolean {
 }
 
 /** FusedBatchNorm on the native backend; `fallback` is wasm's kernel. */
-export function nativeBatchNorm(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeBatchNorm(blas: Pick<NativeBlas, 'batchNorm'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const { x, mean, variance, offset, scale } = args.inputs as Record<string, tf.TensorInfo | undefined>;
     const channels = x!.shape[x!.shape.length - 1] ?? 0;

@@ -42,7 +42,7 @@ export function reduceGeometry(shape: number[], axes: number[]): [number[], numb
 }
 
 /** The native kernel for 'Sum' or 'Mean'; `fallback` is wasm's. */
-export function nativeReduce(blas: NativeBlas, kernelName: 'Sum' | 'Mean', fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeReduce(blas: Pick<NativeBlas, 'reduceSum' | 'reduceStrided'>, kernelName: 'Sum' | 'Mean', fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     const { axis, keepDims } = args.attrs as { axis: number | number[]; keepDims: boolean };

@@ -16,7 +16,7 @@ function factors(small: tf.TensorInfo, bigShape: number[]): [number, number] | n
 }
 
 /** Runs the addon: up = true fills `big` from `small`, false fills `small` with block sums of `big`. */
-function run(blas: NativeBlas, args: Args, up: boolean, small: tf.TensorInfo, big: tf.TensorInfo, f: [number, number], scale: number): void {
+function run(blas: Pick<NativeBlas, 'resample'>, args: Args, up: boolean, small: tf.TensorInfo, big: tf.TensorInfo, f: [number, number], scale: number): void {
   const backend = wasmBackend(args.backend);
   const [b, h, w, c] = small.shape;
   blas.resample(heapOf(backend), up, Int32Array.from([b, h, w, c, f[0], f[1]]), scale, offsetOf(backend, small), offsetOf(backend, big));
@@ -31,7 +31,7 @@ function poolFactors(attrs: Record<string, unknown>): [number, number] | null {
 }
 
 /** The native kernels by name, each given wasm's for the cases it hands back. */
-export const RESAMPLE_KERNELS: Record<string, (blas: NativeBlas, fallback: tf.KernelConfig | undefined) => tf.KernelConfig['kernelFunc']> = {
+export const RESAMPLE_KERNELS: Record<string, (blas: Pick<NativeBlas, 'resample'>, fallback: tf.KernelConfig | undefined) => tf.KernelConfig['kernelFunc']> = {
   ResizeNearestNeighbor: (blas, fallback) => (args) => {
     const x = args.inputs.images as tf.TensorInfo;
     const { alignCorners, size } = args.attrs as { alignCorners: boolean; size: [number, number] };

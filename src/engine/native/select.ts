@@ -15,7 +15,7 @@ const size = (shape: number[]) => shape.reduce((p, d) => p * d, 1);
 const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** Select(condition, t, e) for same-shape float32 / int32 operands; the rest goes to `fallback`. */
-export function nativeSelect(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeSelect(blas: Pick<NativeBlas, 'select' | 'cast'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const { condition, t, e } = args.inputs as Record<string, tf.TensorInfo>;
     const fourBytes = t.dtype === e.dtype && (t.dtype === 'float32' || t.dtype === 'int32');
@@ -30,7 +30,7 @@ export function nativeSelect(blas: NativeBlas, fallback: tf.KernelConfig | undef
 }
 
 /** Cast among float32 / int32 / bool (same dtype: a shared identity); the rest goes to `fallback`. */
-export function nativeCast(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeCast(blas: Pick<NativeBlas, 'select' | 'cast'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   const identity = sharedIdentity(fallback);
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
@@ -46,7 +46,7 @@ export function nativeCast(blas: NativeBlas, fallback: tf.KernelConfig | undefin
 }
 
 /** LogicalNot of a bool tensor. */
-export function nativeLogicalNot(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeLogicalNot(blas: Pick<NativeBlas, 'select' | 'cast'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     if (x.dtype !== 'bool') return wasmFallback('LogicalNot', fallback, args);

@@ -7,7 +7,7 @@ import { heapOf, offsetOf, wasmBackend } from './heap.js';
 const ELEMENT_BYTES: Partial<Record<tf.DataType, number>> = { float32: 4, int32: 4, bool: 1 };
 
 /** Tile on the heap; other dtypes (string, complex) go to the wasm kernel `fallback`. */
-export function nativeTile(blas: NativeBlas, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeTile(blas: Pick<NativeBlas, 'tile'>, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;
     const reps = (args.attrs as { reps: number[] }).reps;

@@ -11,7 +11,7 @@ import { heapOf, offsetOf, wasmBackend } from './heap.js';
 export const UNARY_OPS: Record<string, number> = { Exp: 0, Log: 1, Erf: 2, Tanh: 3, Sqrt: 4, Softplus: 5, LeakyRelu: 6 };
 
 /** The native kernel for one of UNARY_OPS; non-float32 inputs go to wasm's kernel `fallback`. */
-export function nativeUnary(blas: NativeBlas, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
+export function nativeUnary(blas: Pick<NativeBlas, 'unary'>, kernelName: string, fallback: tf.KernelConfig | undefined): tf.KernelConfig['kernelFunc'] {
   const op = UNARY_OPS[kernelName];
   return (args) => {
     const x = args.inputs.x as tf.TensorInfo;

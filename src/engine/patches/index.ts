@@ -11,6 +11,7 @@ import { patchSecondOrderGradients } from './second-order.js';
 import { patchLayersSwish } from './swish.js';
 import { patchWasmCastToBool } from './wasm-cast.js';
 import { patchWasmConvBackpropInput } from './wasm-conv-backprop.js';
+import { patchWasmOwnKernels } from './wasm-own-kernels.js';
 import { patchZeroGradients } from './zero-grads.js';
 
 export { unpatchedRequested } from './registry.js';
@@ -36,5 +37,6 @@ export function applyPatches(): boolean {
   patchResizeGradKernels();
   patchWasmCastToBool();
   patchLayersSwish();
+  patchWasmOwnKernels(); // last: it wraps the wasm kernels the patches above installed
   return true;
 }

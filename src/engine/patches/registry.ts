@@ -4,6 +4,8 @@ import { tf, type Tensor } from '../tf.js';
 
 /** A kernel or gradient config that genlab installed carries this mark. */
 const MARK = '__genlab';
+/** The layers `layerKernel` added to a kernel config, by name. */
+const LAYERS = '__genlabLayers';
 
 type AttrMap = Record<string, unknown>;
 type Info = tf.TensorInfo;
@@ -47,6 +49,24 @@ export function patchKernel(
   const previous = tf.getKernel(kernelName, backendName);
   const config = { ...(previous ?? {}), kernelName, backendName, kernelFunc: make(previous), [MARK]: true };
   if (previous) tf.unregisterKernel(kernelName, backendName); // avoids tfjs' "already registered" warning
+  tf.registerKernel(config as tf.KernelConfig);
+  return true;
+}
+
+/**
+ * Wraps the kernel now registered for (`kernelName`, `backendName`) — stock or genlab's — in `make`'s,
+ * once per `layer` name (a later call with the same layer is a no-op); returns whether it wrapped.
+ */
+export function layerKernel(
+  kernelName: string,
+  backendName: string,
+  layer: string,
+  make: (previous: tf.KernelConfig) => KernelFunc,
+): boolean {
+  const previous = tf.getKernel(kernelName, backendName) as (tf.KernelConfig & { [LAYERS]?: string[] }) | undefined;
+  if (!previous || previous[LAYERS]?.includes(layer)) return false;
+  const config = { ...previous, kernelFunc: make(previous), [MARK]: true, [LAYERS]: [...(previous[LAYERS] ?? []), layer] };
+  tf.unregisterKernel(kernelName, backendName);
   tf.registerKernel(config as tf.KernelConfig);
   return true;
 }
