@@ -5,6 +5,8 @@ import { tf } from './tf.js';
 import type { NativeBlas } from './native/blas.js';
 import { registerNativeBackend } from './native/backend.js';
 import { applyPatches } from './patches/index.js';
+import { wasmKernelsEnabled } from './patches/wasm-own-kernels.js';
+import { wasmKernelVariant } from './wasm-kernels/module.js';
 import { setFloat64Kernels } from '../metrics/float64-kernels.js';
 
 /** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
@@ -18,6 +20,8 @@ export interface EngineInfo {
   tfjsVersion: string;
   simd?: boolean;
   threads?: boolean;
+  /** Which build of genlab's wasm kernels runs on 'wasm' (null: unavailable, tfjs-wasm's own kernels run). */
+  wasmKernels?: string | null;
   /** OpenBLAS threads of the 'native' backend. */
   nativeThreads?: number;
   patched: boolean;
@@ -119,6 +123,7 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
         tfjsVersion: tf.version_core,
         simd: name === 'wasm' || name === 'native' ? Boolean(flags.getAsync ? await flags.getAsync('WASM_HAS_SIMD_SUPPORT') : undefined) : undefined,
         threads: name === 'wasm' || name === 'native' ? Boolean(await flags.getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) : undefined,
+        wasmKernels: name === 'wasm' ? (wasmKernelsEnabled() ? wasmKernelVariant() : null) : undefined,
         nativeThreads: name === 'native' ? nativeBlas?.threads() : undefined,
         patched,
         hint: want === 'auto' && order.indexOf('native') >= 0 && order.indexOf('native') < order.indexOf(name) && nativeUnavailable

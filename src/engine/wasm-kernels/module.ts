@@ -3,7 +3,7 @@
 // addon does, so they serve the same kernel glue (native/matmul.ts, native/conv.ts) through this
 // NativeBlas subset. One instance per backend (one memory each).
 import type { NativeBlas } from '../native/blas.js';
-import { WASM_KERNELS_BASE64 } from './binary.js';
+import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './binary.js';
 
 /** The NativeBlas functions the wasm kernels provide; `heap` arguments are ignored (same memory). */
 export type WasmKernels = Pick<NativeBlas, 'sgemm' | 'conv2d' | 'tile' | 'reduceSum' | 'reduceStrided' | 'copyRows' |
@@ -35,8 +35,11 @@ interface KernelExports {
 }
 
 const STACK_BYTES = 64 * 1024;
-let compiled: WebAssembly.Module | null | undefined;
+let compiled: { module: WebAssembly.Module; variant: WasmKernelVariant } | null | undefined;
 const instances = new WeakMap<object, WasmKernels | null>();
+
+/** Which build runs: with relaxed SIMD's fused multiply-add, or SIMD128 only. */
+export type WasmKernelVariant = 'relaxed-simd' | 'simd';
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const g = globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array }; atob?(s: string): string };
@@ -45,14 +48,30 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(raw, (ch) => ch.charCodeAt(0));
 }
 
-function compile(): WebAssembly.Module | null {
+/** True unless `GENLAB_WASM_RELAXED=off` asks for the SIMD128-only build (read without assuming Node). */
+function relaxedAllowed(): boolean {
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  return proc?.env?.GENLAB_WASM_RELAXED !== 'off';
+}
+
+function compile(): { module: WebAssembly.Module; variant: WasmKernelVariant } | null {
   if (compiled !== undefined) return compiled;
+  compiled = null;
   try {
-    compiled = new WebAssembly.Module(decodeBase64(WASM_KERNELS_BASE64));
+    // Relaxed SIMD validates in browsers that ship it and in Node once src/node/engine.ts enabled it.
+    const relaxed = relaxedAllowed() ? decodeBase64(WASM_KERNELS_RELAXED_BASE64) : null;
+    compiled = relaxed && WebAssembly.validate(relaxed)
+      ? { module: new WebAssembly.Module(relaxed), variant: 'relaxed-simd' }
+      : { module: new WebAssembly.Module(decodeBase64(WASM_KERNELS_BASE64)), variant: 'simd' };
   } catch {
-    compiled = null; // e.g. a browser main thread refusing synchronous compiles of this size: wasm's own kernels run
+    // e.g. a browser main thread refusing synchronous compiles of this size: wasm's own kernels run
   }
   return compiled;
+}
+
+/** The build the kernels run (compiling it on first use), or null where they cannot run. */
+export function wasmKernelVariant(): WasmKernelVariant | null {
+  return compile()?.variant ?? null;
 }
 
 /** Grows-on-demand scratch in the module's memory for the per-call argument arrays. */
@@ -73,7 +92,7 @@ class Scratch {
 }
 
 function instantiate(em: EmscriptenModuleLike['asm']): WasmKernels | null {
-  const module = compile();
+  const module = compile()?.module;
   if (!module) return null;
   const ex = new WebAssembly.Instance(module, { env: { memory: em.memory, malloc: em.malloc, free: em.free } })
     .exports as unknown as KernelExports;
