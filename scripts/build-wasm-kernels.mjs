@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = [
-  'wasm/src/gemm.c', 'wasm/src/conv.c', 'wasm/src/reduce.c', 'wasm/src/entries.c',
+  'wasm/src/gemm.c', 'wasm/src/dgemm.c', 'wasm/src/conv.c', 'wasm/src/reduce.c', 'wasm/src/entries.c',
   ...['tile', 'copy', 'resample', 'compare', 'select', 'binary', 'optim', 'norm', 'reduce-strided', 'unary', 'gelu'].map((f) => `native/src/${f}.c`),
 ];
 const OUT = path.join(root, 'src/engine/wasm-kernels/binary.ts');

@@ -6,7 +6,7 @@ import type { NativeBlas } from './native/blas.js';
 import { registerNativeBackend } from './native/backend.js';
 import { applyPatches } from './patches/index.js';
 import { wasmKernelsEnabled } from './patches/wasm-own-kernels.js';
-import { wasmKernelVariant } from './wasm-kernels/module.js';
+import { wasmFloat64KernelsFor, wasmKernelVariant } from './wasm-kernels/module.js';
 import { setFloat64Kernels } from '../metrics/float64-kernels.js';
 
 /** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
@@ -114,8 +114,9 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
     if (await tryBackend(name)) {
       await tf.ready();
       const patched = applyPatches();
-      // the metrics' float64 algebra follows the engine: OpenBLAS/LAPACK on native, wasm/JS otherwise
-      setFloat64Kernels(name === 'native' && nativeBlas ? nativeBlas : null);
+      // the metrics' float64 algebra follows the engine: OpenBLAS/LAPACK on native, genlab's wasm kernels on
+      // wasm (the JS eigensolver), the wasm / JS Gram kernel otherwise
+      setFloat64Kernels(name === 'native' && nativeBlas ? nativeBlas : name === 'wasm' && wasmKernelsEnabled() ? wasmFloat64KernelsFor(tf.engine().registry.wasm) : null);
       const flags = tf.env();
       current = {
         backend: tf.getBackend(),

@@ -192,7 +192,7 @@ export function symmetricEigen(
   if (m.length !== n * n) throw new Error(`symmetricEigen: expected ${n}×${n} values, got ${m.length}.`);
   const want = opts.vectors ?? true;
   const blas = float64Kernels();
-  if (blas) {
+  if (blas?.symEig) {
     const a = Float64Array.from(m); // symmetric: row- and column-major agree
     const values = new Float64Array(n);
     blas.symEig(want, n, a, values);

@@ -9,8 +9,11 @@ export interface Float64Kernels {
   gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, a: Float64Array, b: Float64Array, c: Float64Array): void;
   /** C [n, n] = Aᵀ·A for A [k, n], or (A − 1μᵀ)ᵀ(A − 1μᵀ) with a `centre` μ [n]; exactly symmetric. */
   gramT(n: number, k: number, a: Float64Array, c: Float64Array, centre: Float64Array | null): void;
-  /** Eigenvalues (ascending) of the symmetric `a` [n, n] into `w`; with `vectors`, `a` becomes the eigenvectors, column-major. */
-  symEig(vectors: boolean, n: number, a: Float64Array, w: Float64Array): void;
+  /**
+   * Eigenvalues (ascending) of the symmetric `a` [n, n] into `w`; with `vectors`, `a` becomes the
+   * eigenvectors, column-major. Optional: without it eigen.ts runs its JS port.
+   */
+  symEig?(vectors: boolean, n: number, a: Float64Array, w: Float64Array): void;
 }
 
 let installed: Float64Kernels | null = null;

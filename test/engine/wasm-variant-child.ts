@@ -15,9 +15,9 @@ const cases: Array<() => Tensor> = [
 let worst = 0;
 for (const f of cases) {
   await tf.setBackend('wasm');
-  const got = tf.tidy(f).dataSync();
+  const got = tf.tidy(f).dataSync() as Float32Array;
   await tf.setBackend('cpu');
-  const want = tf.tidy(f).dataSync();
+  const want = tf.tidy(f).dataSync() as Float32Array;
   const scale = want.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
   want.forEach((v, i) => (worst = Math.max(worst, Math.abs(got[i] - v) / scale)));
 }

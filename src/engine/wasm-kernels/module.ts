@@ -2,6 +2,7 @@
 // tfjs-wasm backend's memory and allocator: they read and write tensors in place, like the native
 // addon does, so they serve the same kernel glue (native/matmul.ts, native/conv.ts) through this
 // NativeBlas subset. One instance per backend (one memory each).
+import type { Float64Kernels } from '../../metrics/float64-kernels.js';
 import type { NativeBlas } from '../native/blas.js';
 import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './binary.js';
 
@@ -29,6 +30,8 @@ interface KernelExports {
   genlab_binary(op: number, geom: number, a: number, b: number, out: number): number;
   genlab_adam(n: number, offsets: number, params: number): void;
   genlab_batch_norm(rows: number, channels: number, eps: number, offsets: number): number;
+  genlab_dgemm(transA: number, transB: number, m: number, n: number, k: number, a: number, b: number, c: number): number;
+  genlab_dgram_t(n: number, k: number, a: number, c: number, centre: number): number;
   genlab_unary(op: number, n: number, param: number, x: number, y: number): number;
   genlab_activation(op: number, grad: number, n: number, offsets: number): number;
   genlab_group_norm(grad: number, batch: number, pixels: number, channels: number, groups: number, eps: number, offsets: number): number;
@@ -36,7 +39,7 @@ interface KernelExports {
 
 const STACK_BYTES = 64 * 1024;
 let compiled: { module: WebAssembly.Module; variant: WasmKernelVariant } | null | undefined;
-const instances = new WeakMap<object, WasmKernels | null>();
+const instances = new WeakMap<object, { kernels: WasmKernels; float64: Float64Kernels } | null>();
 
 /** Which build runs: with relaxed SIMD's fused multiply-add, or SIMD128 only. */
 export type WasmKernelVariant = 'relaxed-simd' | 'simd';
@@ -91,7 +94,7 @@ class Scratch {
   }
 }
 
-function instantiate(em: EmscriptenModuleLike['asm']): WasmKernels | null {
+function instantiate(em: EmscriptenModuleLike['asm']): { kernels: WasmKernels; float64: Float64Kernels } | null {
   const module = compile()?.module;
   if (!module) return null;
   const ex = new WebAssembly.Instance(module, { env: { memory: em.memory, malloc: em.malloc, free: em.free } })
@@ -117,7 +120,7 @@ function instantiate(em: EmscriptenModuleLike['asm']): WasmKernels | null {
   const check = (rc: number, what: string) => {
     if (rc !== 0) throw new Error(`genlab wasm kernels: ${what} failed (out of memory, or an unsupported argument).`);
   };
-  return {
+  const kernels: WasmKernels = {
     sgemm(_heap, transA, transB, m, n, k, aOff, bOff, cOff) {
       const [a, b, c] = words(aOff, bOff, cOff);
       check(ex.genlab_sgemm_batch(+transA, +transB, m, n, k, a, b, c, aOff.length), 'matmul');
@@ -173,14 +176,52 @@ function instantiate(em: EmscriptenModuleLike['asm']): WasmKernels | null {
       check(ex.genlab_group_norm(+grad, batch, pixels, channels, groups, eps, words(offsets)[0]), 'group norm');
     },
   };
+  /** Copies `arrays` into fresh allocations, runs `body` on their addresses, frees them. */
+  const withHeap = (arrays: Float64Array[], body: (at: number[]) => number, what: string): number[] => {
+    const at = arrays.map((v) => em.malloc(Math.max(8, 8 * v.length)));
+    try {
+      if (at.some((p) => !p)) throw new Error(`genlab wasm kernels: out of memory for ${what}.`);
+      arrays.forEach((v, i) => new Float64Array(em.memory.buffer, at[i], v.length).set(v));
+      check(body(at), what);
+      return at;
+    } catch (e) {
+      for (const p of at) if (p) em.free(p);
+      throw e;
+    }
+  };
+  const readBack = (at: number, out: Float64Array) => out.set(new Float64Array(em.memory.buffer, at, out.length));
+  const float64: Float64Kernels = {
+    gemm(transA, transB, m, n, k, a, b, c) {
+      const at = withHeap([a, b, c], ([pa, pb, pc]) => ex.genlab_dgemm(+transA, +transB, m, n, k, pa, pb, pc), 'a float64 product');
+      readBack(at[2], c);
+      for (const p of at) em.free(p);
+    },
+    gramT(n, k, a, c, centre) {
+      const arrays = centre ? [a, c, centre] : [a, c];
+      const at = withHeap(arrays, ([pa, pc, pm]) => ex.genlab_dgram_t(n, k, pa, pc, pm ?? 0), 'a covariance');
+      readBack(at[1], c);
+      for (const p of at) em.free(p);
+    },
+  };
+  return { kernels, float64 };
+}
+
+/** The instance bound to `backend` (a tfjs-wasm backend), or null where it cannot be instantiated. */
+function instanceFor(backend: unknown): { kernels: WasmKernels; float64: Float64Kernels } | null {
+  const key = backend as object;
+  if (instances.has(key)) return instances.get(key)!;
+  const em = (backend as { wasm?: Partial<EmscriptenModuleLike> }).wasm?.asm;
+  const made = em?.memory instanceof WebAssembly.Memory && typeof em.malloc === 'function' ? instantiate(em as EmscriptenModuleLike['asm']) : null;
+  instances.set(key, made);
+  return made;
 }
 
 /** The kernels bound to `backend` (a tfjs-wasm backend), or null where they cannot be instantiated. */
 export function wasmKernelsFor(backend: unknown): WasmKernels | null {
-  const key = backend as object;
-  if (instances.has(key)) return instances.get(key)!;
-  const em = (backend as { wasm?: Partial<EmscriptenModuleLike> }).wasm?.asm;
-  const kernels = em?.memory instanceof WebAssembly.Memory && typeof em.malloc === 'function' ? instantiate(em as EmscriptenModuleLike['asm']) : null;
-  instances.set(key, kernels);
-  return kernels;
+  return instanceFor(backend)?.kernels ?? null;
+}
+
+/** The metrics' float64 products on `backend`'s instance (eigenproblems stay in JS), or null. */
+export function wasmFloat64KernelsFor(backend: unknown): Float64Kernels | null {
+  return instanceFor(backend)?.float64 ?? null;
 }
