@@ -50,7 +50,6 @@ function build(extra) {
   const cc = spawnSync(clang, args, { stdio: 'inherit' });
   if (cc.status !== 0) process.exit(cc.status ?? 1);
   const bytes = readFileSync(wasmFile);
-  rmSync(workDir, { recursive: true, force: true });
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => `${i.module}.${i.name}`).sort();
   if (JSON.stringify(imports) !== JSON.stringify(['env.free', 'env.malloc', 'env.memory'])) {
     throw new Error(`build-wasm-kernels: unexpected imports ${imports.join(', ')}`);
@@ -63,7 +62,24 @@ function build(extra) {
     if (id === 11) throw new Error('build-wasm-kernels: the module has a data section; kernels must not use static data');
     at += size;
   }
+  checkVectorised(wasmFile);
+  rmSync(workDir, { recursive: true, force: true });
   return bytes;
+}
+
+/**
+ * The elementwise kernels are only fast when clang's loop vectoriser turned them into SIMD code, which
+ * an un-inlined libm call silently prevents (GELU ran 10× slower that way): fail the build instead.
+ */
+function checkVectorised(wasmFile) {
+  const objdump = ['llvm-objdump', 'llvm-objdump-19', 'llvm-objdump-18', 'llvm-objdump-17', 'llvm-objdump-16', '/usr/lib/llvm-16/bin/llvm-objdump']
+    .find((name) => spawnSync(name, ['--version']).status === 0);
+  if (!objdump) { console.warn('build-wasm-kernels: no llvm-objdump; vectorisation not checked'); return; }
+  const text = spawnSync(objdump, ['-d', wasmFile], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
+  for (const fn of ['genlab_unary', 'genlab_gelu', 'genlab_gelu_grad', 'genlab_silu_grad', 'genlab_binary', 'gemm_panel']) {
+    const body = text.split(`<${fn}>:`)[1]?.split(/\n\n/)[0] ?? '';
+    if (!/f32x4/.test(body) || /\bcall\b/.test(body)) throw new Error(`build-wasm-kernels: ${fn} is not vectorised (or calls out)`);
+  }
 }
 
 const clang = findClang();

@@ -23,7 +23,7 @@ static inline float genlab_from_bits(int i) { return __builtin_bit_cast(float, i
 static inline int genlab_bits(float f) { return __builtin_bit_cast(int, f); }
 
 /** e^x: x = n·ln 2 + r, |r| ≤ ½ ln 2; 2^n applied in two halves so subnormal results stay graded. */
-static inline float expf(float x) {
+static inline __attribute__((always_inline)) float expf(float x) {
   const float xc = x > 88.72283935546875f ? 88.72283935546875f : (x < -103.972084045410f ? -103.972084045410f : x);
   const float n = __builtin_floorf(xc * 1.44269504088896341f + 0.5f);
   const float r = (xc - n * 0.693359375f) - n * -2.12194440e-4f;
@@ -41,7 +41,7 @@ static inline float expf(float x) {
 }
 
 /** ln x: x = m·2^e with m in [√½, √2), ln(1 + f) by Cephes' degree-9 polynomial. */
-static inline float logf(float x) {
+static inline __attribute__((always_inline)) float logf(float x) {
   const int sub = x < 1.17549435e-38f; // subnormal (or ≤ 0): scale into the normal range first
   const float xs = sub ? x * 8388608.0f : x;
   const int bits = genlab_bits(xs);
@@ -66,14 +66,14 @@ static inline float logf(float x) {
 }
 
 /** ln(1 + u), accurate for small u: ln(w)·u/(w − 1) with w = 1 + u rounded (Goldberg 1991). */
-static inline float log1pf(float u) {
+static inline __attribute__((always_inline)) float log1pf(float u) {
   const float w = 1.0f + u;
   const float d = w - 1.0f;
   return d == 0.0f ? u : w == __builtin_inff() ? w : logf(w) * (u / d);
 }
 
 /** tanh: Cephes' odd polynomial below 0.625, else 1 − 2/(e^{2|x|} + 1) with the sign of x. */
-static inline float tanhf(float x) {
+static inline __attribute__((always_inline)) float tanhf(float x) {
   const float a = __builtin_fabsf(x);
   const float z = x * x;
   float p = -5.70498872745e-3f;
@@ -90,7 +90,7 @@ static inline float tanhf(float x) {
  * erf: the Maclaurin series through x¹⁹ below 0.75 (truncation < 1e-10), else 1 − erfc with Numerical
  * Recipes' Chebyshev erfc (fractional error < 1.2e-7), signed.
  */
-static inline float erff(float x) {
+static inline __attribute__((always_inline)) float erff(float x) {
   const float a = __builtin_fabsf(x);
   const float z = x * x;
   float s = -1.0f / 6894720.0f; // erf(x) = (2/√π)·x·(1 + z·s(z)), z = x²
