@@ -6,7 +6,7 @@ import type { NativeBlas } from './native/blas.js';
 import { registerNativeBackend } from './native/backend.js';
 import { applyPatches } from './patches/index.js';
 import { wasmKernelsEnabled } from './patches/wasm-own-kernels.js';
-import { wasmFloat64KernelsFor, wasmKernelVariant } from './wasm-kernels/module.js';
+import { prepareWasmKernels, wasmFloat64KernelsFor, wasmKernelVariant } from './wasm-kernels/module.js';
 import { setFloat64Kernels } from '../metrics/float64-kernels.js';
 
 /** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
@@ -113,6 +113,7 @@ export async function initEngine(requested: string = 'auto'): Promise<EngineInfo
   for (const name of order) {
     if (await tryBackend(name)) {
       await tf.ready();
+      if (name === 'wasm' || name === 'native') await prepareWasmKernels();
       const patched = applyPatches();
       // the metrics' float64 algebra follows the engine: OpenBLAS/LAPACK on native, genlab's wasm kernels on
       // wasm (the JS eigensolver), the wasm / JS Gram kernel otherwise

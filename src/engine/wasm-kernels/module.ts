@@ -57,19 +57,36 @@ function relaxedAllowed(): boolean {
   return proc?.env?.GENLAB_WASM_RELAXED !== 'off';
 }
 
+/** The build to use, decoded (null when relaxed SIMD is off or does not validate here). */
+function chooseBuild(): { bytes: Uint8Array<ArrayBuffer>; variant: WasmKernelVariant } {
+  // Relaxed SIMD validates in browsers that ship it and in Node once src/node/engine.ts enabled it.
+  const relaxed = relaxedAllowed() ? decodeBase64(WASM_KERNELS_RELAXED_BASE64) : null;
+  return relaxed && WebAssembly.validate(relaxed)
+    ? { bytes: relaxed, variant: 'relaxed-simd' }
+    : { bytes: decodeBase64(WASM_KERNELS_BASE64), variant: 'simd' };
+}
+
 function compile(): { module: WebAssembly.Module; variant: WasmKernelVariant } | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
-    // Relaxed SIMD validates in browsers that ship it and in Node once src/node/engine.ts enabled it.
-    const relaxed = relaxedAllowed() ? decodeBase64(WASM_KERNELS_RELAXED_BASE64) : null;
-    compiled = relaxed && WebAssembly.validate(relaxed)
-      ? { module: new WebAssembly.Module(relaxed), variant: 'relaxed-simd' }
-      : { module: new WebAssembly.Module(decodeBase64(WASM_KERNELS_BASE64)), variant: 'simd' };
+    const { bytes, variant } = chooseBuild();
+    compiled = { module: new WebAssembly.Module(bytes), variant };
   } catch {
-    // e.g. a browser main thread refusing synchronous compiles of this size: wasm's own kernels run
+    // a browser main thread refuses synchronous compiles over 4 KB unless prepareWasmKernels ran: tfjs-wasm's kernels run
   }
   return compiled;
+}
+
+/** Compiles the kernels asynchronously (as browsers require on the main thread); the engine awaits it at start. */
+export async function prepareWasmKernels(): Promise<void> {
+  if (compiled) return;
+  try {
+    const { bytes, variant } = chooseBuild();
+    compiled = { module: await WebAssembly.compile(bytes), variant };
+  } catch {
+    compiled = null;
+  }
 }
 
 /** The build the kernels run (compiling it on first use), or null where they cannot run. */
