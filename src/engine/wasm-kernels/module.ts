@@ -1,7 +1,7 @@
 // genlab's own wasm SIMD kernels (wasm/src, built by scripts/build-wasm-kernels.mjs) instantiated on a
 // tfjs-wasm backend's memory and allocator: they read and write tensors in place, like the native
-// addon does, so they serve the same kernel glue (native/matmul.ts, native/conv.ts) through this
-// NativeBlas subset. One instance per backend (one memory each).
+// addon does, so they serve the native backend's kernel glue (engine/native/*) through this NativeBlas
+// subset, and the metrics' float64 products. One instance per backend (one memory each).
 import type { Float64Kernels } from '../../metrics/float64-kernels.js';
 import type { NativeBlas } from '../native/blas.js';
 import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './binary.js';
@@ -57,7 +57,7 @@ function relaxedAllowed(): boolean {
   return proc?.env?.GENLAB_WASM_RELAXED !== 'off';
 }
 
-/** The build to use, decoded (null when relaxed SIMD is off or does not validate here). */
+/** The build to use, decoded: relaxed SIMD unless it is turned off or does not validate here. */
 function chooseBuild(): { bytes: Uint8Array<ArrayBuffer>; variant: WasmKernelVariant } {
   // Relaxed SIMD validates in browsers that ship it and in Node once src/node/engine.ts enabled it.
   const relaxed = relaxedAllowed() ? decodeBase64(WASM_KERNELS_RELAXED_BASE64) : null;
