@@ -67,12 +67,14 @@ static void dgemm_panel(const double *a, int rowA, int colA, const double *b, in
 /** Depth of the k-blocks: a [KC, 4] panel of B (8 KB) stays in L1 across the rows of A. */
 #define KC 256
 
-static void dgemm(const double *a, int rowA, int colA, const double *b, int ldb, double *c, int m, int n, int k, int accumulate) {
-  for (int p0 = 0; p0 < k || p0 == 0; p0 += KC) {
+/** C [m, n] = op(A)·B in k-blocks (k = 0 writes zeros). */
+static void dgemm(const double *a, int rowA, int colA, const double *b, int ldb, double *c, int m, int n, int k) {
+  int p0 = 0;
+  do {
     const int kc = k - p0 < KC ? k - p0 : KC;
-    dgemm_panel(a + p0 * colA, rowA, colA, b + p0 * ldb, ldb, c, n, m, n, kc, accumulate || p0 > 0, 0);
-    if (k == 0) break;
-  }
+    dgemm_panel(a + p0 * colA, rowA, colA, b + p0 * ldb, ldb, c, n, m, n, kc, p0 > 0, 0);
+    p0 += KC;
+  } while (p0 < k);
 }
 
 /** C [m, n] = op(A)·op(B), row-major; transB packs Bᵀ into malloc'd memory. Returns -1 when out of memory. */
@@ -86,7 +88,7 @@ int genlab_dgemm(int transA, int transB, int m, int n, int k, const double *a, c
       for (int q = 0; q < k; q++) packed[q * n + r] = b[r * k + q];
     b = packed;
   }
-  dgemm(a, transA ? 1 : k, transA ? m : 1, b, n, c, m, n, k, 0);
+  dgemm(a, transA ? 1 : k, transA ? m : 1, b, n, c, m, n, k);
   if (packed) free(packed);
   return 0;
 }

@@ -1,5 +1,6 @@
 // Helpers to register genlab's kernels and gradients in tfjs' global registries, idempotently
 // (registry state is the source of truth), following the tfjs modular-kernel design (tfjs RFC #3033).
+import { envFlag } from '../env-flag.js';
 import { tf, type Tensor } from '../tf.js';
 
 /** A kernel or gradient config that genlab installed carries this mark. */
@@ -13,8 +14,7 @@ type KernelFunc = tf.KernelConfig['kernelFunc'];
 
 /** True when `GENLAB_UNPATCHED=1` asks for stock tfjs (read without assuming Node). */
 export function unpatchedRequested(): boolean {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return proc?.env?.GENLAB_UNPATCHED === '1';
+  return envFlag('GENLAB_UNPATCHED') === '1';
 }
 
 /** True when `getKernel(name, backend)` is a kernel genlab registered. */

@@ -5,6 +5,7 @@
 // kernel glue is the native backend's (engine/native). Where the kernels cannot be instantiated, or
 // GENLAB_WASM_KERNELS=off (read at every call), the kernel registered before runs — stock tfjs-wasm or
 // genlab's earlier wasm patches.
+import { envFlag } from '../env-flag.js';
 import { tf } from '../tf.js';
 import { registerActivationGradients } from '../fused-activations.js';
 import { registerGroupNormGradient } from '../fused-group-norm.js';
@@ -32,8 +33,7 @@ type Build = (kernels: WasmKernels, fallback: tf.KernelConfig) => KernelFunc;
 
 /** True unless `GENLAB_WASM_KERNELS=off` asks for the kernels below them (read without assuming Node). */
 export function wasmKernelsEnabled(): boolean {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return proc?.env?.GENLAB_WASM_KERNELS !== 'off';
+  return envFlag('GENLAB_WASM_KERNELS') !== 'off';
 }
 
 /** The kernel of `build` over the backend's wasm kernels, or `previous` where they are off or unavailable. */

@@ -3,6 +3,7 @@
 // addon does, so they serve the native backend's kernel glue (engine/native/*) through this NativeBlas
 // subset, and the metrics' float64 products. One instance per backend (one memory each).
 import type { Float64Kernels } from '../../metrics/float64-kernels.js';
+import { envFlag } from '../env-flag.js';
 import type { NativeBlas } from '../native/blas.js';
 import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './binary.js';
 
@@ -53,8 +54,7 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 
 /** True unless `GENLAB_WASM_RELAXED=off` asks for the SIMD128-only build (read without assuming Node). */
 function relaxedAllowed(): boolean {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return proc?.env?.GENLAB_WASM_RELAXED !== 'off';
+  return envFlag('GENLAB_WASM_RELAXED') !== 'off';
 }
 
 /** The build to use, decoded: relaxed SIMD unless it is turned off or does not validate here. */
@@ -193,31 +193,24 @@ function instantiate(em: EmscriptenModuleLike['asm']): { kernels: WasmKernels; f
       check(ex.genlab_group_norm(+grad, batch, pixels, channels, groups, eps, words(offsets)[0]), 'group norm');
     },
   };
-  /** Copies `arrays` into fresh allocations, runs `body` on their addresses, frees them. */
-  const withHeap = (arrays: Float64Array[], body: (at: number[]) => number, what: string): number[] => {
+  /** Copies `arrays` into fresh allocations, runs `body` on their addresses, copies array `out` back, frees them. */
+  const onHeap = (arrays: Float64Array[], out: number, body: (at: number[]) => number, what: string): void => {
     const at = arrays.map((v) => em.malloc(Math.max(8, 8 * v.length)));
     try {
       if (at.some((p) => !p)) throw new Error(`genlab wasm kernels: out of memory for ${what}.`);
       arrays.forEach((v, i) => new Float64Array(em.memory.buffer, at[i], v.length).set(v));
       check(body(at), what);
-      return at;
-    } catch (e) {
+      arrays[out].set(new Float64Array(em.memory.buffer, at[out], arrays[out].length));
+    } finally {
       for (const p of at) if (p) em.free(p);
-      throw e;
     }
   };
-  const readBack = (at: number, out: Float64Array) => out.set(new Float64Array(em.memory.buffer, at, out.length));
   const float64: Float64Kernels = {
     gemm(transA, transB, m, n, k, a, b, c) {
-      const at = withHeap([a, b, c], ([pa, pb, pc]) => ex.genlab_dgemm(+transA, +transB, m, n, k, pa, pb, pc), 'a float64 product');
-      readBack(at[2], c);
-      for (const p of at) em.free(p);
+      onHeap([a, b, c], 2, ([pa, pb, pc]) => ex.genlab_dgemm(+transA, +transB, m, n, k, pa, pb, pc), 'a float64 product');
     },
     gramT(n, k, a, c, centre) {
-      const arrays = centre ? [a, c, centre] : [a, c];
-      const at = withHeap(arrays, ([pa, pc, pm]) => ex.genlab_dgram_t(n, k, pa, pc, pm ?? 0), 'a covariance');
-      readBack(at[1], c);
-      for (const p of at) em.free(p);
+      onHeap(centre ? [a, c, centre] : [a, c], 1, ([pa, pc, pm]) => ex.genlab_dgram_t(n, k, pa, pc, pm ?? 0), 'a covariance');
     },
   };
   return { kernels, float64 };
