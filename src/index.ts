@@ -23,3 +23,10 @@ export * from './models/gpt/index.js';
 export * from './models/gan/index.js';
 export * from './models/vae/index.js';
 export * from './models/diffusion/index.js';
+export { adversarialRecipe } from './train/recipes/adversarial.js';
+export { adversarialSchema, readAdversarialOptions, type AdversarialOptions } from './train/recipes/adversarial-options.js';
+export { modeCoverage, meanStd, type ModeCoverage, type ModeCoverageOptions } from './metrics/mode-coverage.js';
+export {
+  runModeBenchmark, runModeExperiment, formatModeTable, DEFAULT_MODE_MODELS, MODE_DATASETS,
+  type ModeBenchmarkOptions, type ModeBenchmarkRow, type ModeRun, type ModeDataset,
+} from './experiments/mode-sweep.js';
