@@ -7,7 +7,7 @@ import { Rng } from '../../src/random/rng.js';
 import { Vae, capacityAt, type VaeModelConfig } from '../../src/models/vae/vae.js';
 import { ProdLda, gaussianKlToPrior, logisticNormalPrior, topWordIds } from '../../src/models/topic/prodlda.js';
 import { trainRun } from '../../src/node/train-run.js';
-import { evaluateAnomaly, evaluateLabelAccuracy, evaluateMig, renderTraversal, topicReport } from '../../src/node/vae-variant-eval.js';
+import { evaluateAnomaly, evaluateLabelAccuracy, evaluateMig, renderTraversal, topicReport } from '../../src/node/session-evals.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 
