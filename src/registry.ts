@@ -1,8 +1,8 @@
 // The one list of models that the CLI, the studio, the tests and the benchmarks enumerate.
 // Adding a model = adding its folder under models/ and one line here.
 import type { ModelSpec } from './models/types.js';
-import type { BaseConfig, DeepPartial } from './config/index.js';
-import { resolveConfig } from './config/resolve.js';
+import type { BaseConfig } from './config/common.js';
+import { ConfigError, resolveConfig, type ConfigLayers } from './config/resolve.js';
 import { vaeSpec } from './models/vae/spec.js';
 import { classifierSpec } from './models/classifier/spec.js';
 import { GAN_SPECS } from './models/gan/spec.js';
@@ -23,15 +23,19 @@ export function getSpec(id: string): ModelSpec {
   return spec;
 }
 
-/** Resolves a spec's config: defaults → preset → file → dotted overrides. */
-export function resolveModelConfig(
-  spec: ModelSpec,
-  opts: { preset?: string; file?: object; overrides?: string[] } = {},
-): BaseConfig {
-  let preset: DeepPartial<BaseConfig> | undefined;
-  if (opts.preset) {
-    preset = spec.presets[opts.preset] as DeepPartial<BaseConfig> | undefined;
-    if (!preset) throw new Error(`Model "${spec.id}" has no preset "${opts.preset}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
-  }
-  return resolveConfig(spec.schema, { preset, file: opts.file, overrides: opts.overrides });
+/** A spec's preset by name, with an error listing the presets. */
+export function presetOf(spec: ModelSpec, name: string): object {
+  const preset = spec.presets[name] as object | undefined;
+  if (!preset) throw new ConfigError(`Model "${spec.id}" has no preset "${name}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
+  return preset;
+}
+
+/**
+ * Resolves a spec's config: defaults → base → preset → file → dotted overrides. The one path of fresh
+ * runs (no base), `--resume` (base = the checkpoint's saved config) and `--init` (base = the parent's
+ * model section and tokenizer settings).
+ */
+export function resolveModelConfig(spec: ModelSpec, opts: Omit<ConfigLayers, 'preset'> & { preset?: string } = {}): BaseConfig {
+  const preset = opts.preset ? presetOf(spec, opts.preset) : undefined;
+  return resolveConfig(spec.schema, { ...opts, preset });
 }
