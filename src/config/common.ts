@@ -23,6 +23,16 @@ export function withDefaults<S extends SectionSchema>(section: S, defaults: Part
   return section.extend(shape) as unknown as S;
 }
 
+/**
+ * Attaches one description per key of a shape, from a table typed so that no key can be left out
+ * (for sections whose key lines are better left as they are).
+ */
+export function describeShape<T extends z.ZodRawShape>(shape: T, docs: { [K in keyof T]: string }): T {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) out[k] = (v as z.ZodType).describe(docs[k as keyof T]);
+  return out as unknown as T;
+}
+
 /** The training loop's settings, with genlab's defaults; models adjust them through `trainSchema`. */
 export const trainSection = z.strictObject({
   steps: z.number().int().positive().default(2000).describe('Training steps (optimizer updates; for GANs, discriminator updates).'),
