@@ -49,7 +49,7 @@ export function getSpec(id: string): ModelSpec {
 
 /** A spec's preset by name, with an error listing the presets. */
 export function presetOf(spec: ModelSpec, name: string): object {
-  const preset = spec.presets[name] as object | undefined;
+  const preset = Object.hasOwn(spec.presets, name) ? (spec.presets[name] as object) : undefined;
   if (!preset) throw new ConfigError(`Model "${spec.id}" has no preset "${name}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
   return preset;
 }

@@ -39,7 +39,7 @@ export const trainSection = z.strictObject({
   batchSize: z.number().int().positive().default(128).describe('Examples per training batch.'),
   optimizer: z.enum(['adam', 'adamw', 'rmsprop', 'sgd']).default('adam').describe('Optimizer of every network.'),
   lr: z.number().positive().default(1e-3).describe('Peak learning rate (after warm-up, before decay).'),
-  beta1: z.number().min(0).max(1).default(0.9).describe('Adam/AdamW β₁ (SGD: momentum; RMSProp: momentum).'),
+  beta1: z.number().min(0).max(1).default(0.9).describe('Adam/AdamW β₁; SGD momentum (0 = plain SGD); unused by RMSProp.'),
   beta2: z.number().min(0).max(1).default(0.999).describe('Adam/AdamW β₂ (RMSProp: decay of the squared-gradient average).'),
   eps: z.number().positive().default(1e-8).describe("The optimizer's ε added to the denominator."),
   weightDecay: z.number().min(0).default(0).describe('Decoupled weight decay (AdamW) or L2 (others); 0 = off.'),
@@ -50,7 +50,7 @@ export const trainSection = z.strictObject({
   ema: z.number().min(0).max(1).default(0).describe('EMA decay of the weights used for sampling; 0 = off.'),
   evalEvery: z.number().int().min(0).default(500).describe('Steps between held-out evaluations (0 = only at the end).'),
   checkpointEvery: z.number().int().min(0).default(1000).describe('Steps between checkpoints (0 = only at the end and on interrupt).'),
-  logEvery: z.number().int().positive().default(10).describe('Steps between log lines and progress events.'),
+  logEvery: z.number().int().positive().default(10).describe('Steps between writes of the run log (log.jsonl holds every step).'),
 });
 
 /** The resolved training-loop settings. */
