@@ -27,7 +27,7 @@ export interface Workload {
   torchScript: string;
   /** Whether the genlab side steps tensors on the engine (the metrics are plain float64 arrays). */
   usesEngine: boolean;
-  /** Start the engine anyway: on 'native' the metrics' float64 algebra runs on OpenBLAS/LAPACK (src/metrics/float64-kernels.ts). */
+  /** Start the engine anyway: on 'native' the metrics' float64 algebra runs on OpenBLAS/LAPACK (src/engine/float64-kernels.ts). */
   followsBackend?: boolean;
   /** Upper bounds on warm-up / timed steps, for workloads of a second or more per call. */
   maxWarmup?: number;

@@ -2,75 +2,67 @@
 // Models build their full schema as { seed, model, data, train } from these factories.
 import { z } from 'zod';
 
-/** Training-loop settings; `defaults` lets a model pick its own recipe defaults. */
-export function trainSchema(defaults: Partial<TrainConfig> = {}) {
-  const d = { ...TRAIN_DEFAULTS, ...defaults };
-  return z
-    .strictObject({
-      steps: z.number().int().positive().default(d.steps),
-      batchSize: z.number().int().positive().default(d.batchSize),
-      optimizer: z.enum(['adam', 'adamw', 'rmsprop', 'sgd']).default(d.optimizer),
-      lr: z.number().positive().default(d.lr),
-      beta1: z.number().min(0).max(1).default(d.beta1),
-      beta2: z.number().min(0).max(1).default(d.beta2),
-      eps: z.number().positive().default(d.eps),
-      weightDecay: z.number().min(0).default(d.weightDecay),
-      gradClip: z.number().min(0).default(d.gradClip),
-      lrSchedule: z.enum(['constant', 'cosine', 'linear']).default(d.lrSchedule),
-      warmupSteps: z.number().int().min(0).default(d.warmupSteps),
-      minLr: z.number().min(0).default(d.minLr),
-      ema: z.number().min(0).max(1).default(d.ema),
-      evalEvery: z.number().int().min(0).default(d.evalEvery),
-      checkpointEvery: z.number().int().min(0).default(d.checkpointEvery),
-      logEvery: z.number().int().positive().default(d.logEvery),
-    })
-    .prefault({});
+/** A zod object schema (the shape of one config section). */
+export type SectionSchema = z.ZodObject<z.ZodRawShape, z.core.$strict>;
+
+/**
+ * The same section with some keys' defaults replaced — how a model or a variant sets its own defaults
+ * on one shared section. Descriptions are kept; a key the section lacks is an error.
+ */
+export function withDefaults<S extends SectionSchema>(section: S, defaults: Partial<z.output<S>>): S {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(defaults)) {
+    const cur = section.shape[k] as z.ZodType | undefined;
+    if (!cur) throw new Error(`withDefaults: the section has no key '${k}' (keys: ${Object.keys(section.shape).join(', ')}).`);
+    if (v === undefined) continue;
+    let inner = cur;
+    while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodPrefault) inner = inner.unwrap() as z.ZodType;
+    const next = inner.default(v as never);
+    shape[k] = cur.description ? next.describe(cur.description) : next;
+  }
+  return section.extend(shape) as unknown as S;
 }
+
+/**
+ * Attaches one description per key of a shape, from a table typed so that no key can be left out
+ * (for sections whose key lines are better left as they are).
+ */
+export function describeShape<T extends z.ZodRawShape>(shape: T, docs: { [K in keyof T]: string }): T {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) out[k] = (v as z.ZodType).describe(docs[k as keyof T]);
+  return out as unknown as T;
+}
+
+/** The training loop's settings, with genlab's defaults; models adjust them through `trainSchema`. */
+export const trainSection = z.strictObject({
+  steps: z.number().int().positive().default(2000).describe('Training steps (optimizer updates; for GANs, discriminator updates).'),
+  batchSize: z.number().int().positive().default(128).describe('Examples per training batch.'),
+  optimizer: z.enum(['adam', 'adamw', 'rmsprop', 'sgd']).default('adam').describe('Optimizer of every network.'),
+  lr: z.number().positive().default(1e-3).describe('Peak learning rate (after warm-up, before decay).'),
+  beta1: z.number().min(0).max(1).default(0.9).describe('Adam/AdamW β₁; SGD momentum (0 = plain SGD); unused by RMSProp.'),
+  beta2: z.number().min(0).max(1).default(0.999).describe('Adam/AdamW β₂ (RMSProp: decay of the squared-gradient average).'),
+  eps: z.number().positive().default(1e-8).describe("The optimizer's ε added to the denominator."),
+  weightDecay: z.number().min(0).default(0).describe('Decoupled weight decay (AdamW) or L2 (others); 0 = off.'),
+  gradClip: z.number().min(0).default(0).describe('Global-norm gradient clipping threshold; 0 = off.'),
+  lrSchedule: z.enum(['constant', 'cosine', 'linear']).default('constant').describe('Learning-rate decay after warm-up, down to minLr at the last step.'),
+  warmupSteps: z.number().int().min(0).default(0).describe('Steps of linear learning-rate warm-up from 0.'),
+  minLr: z.number().min(0).default(0).describe('Learning rate at the end of a cosine/linear schedule.'),
+  ema: z.number().min(0).max(1).default(0).describe('EMA decay of the weights used for sampling; 0 = off.'),
+  evalEvery: z.number().int().min(0).default(500).describe('Steps between held-out evaluations (0 = only at the end).'),
+  checkpointEvery: z.number().int().min(0).default(1000).describe('Steps between checkpoints (0 = only at the end and on interrupt).'),
+  logEvery: z.number().int().positive().default(10).describe('Steps between writes of the run log (log.jsonl holds every step).'),
+});
 
 /** The resolved training-loop settings. */
-export interface TrainConfig {
-  steps: number;
-  batchSize: number;
-  optimizer: 'adam' | 'adamw' | 'rmsprop' | 'sgd';
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  /** Decoupled weight decay (AdamW) or L2 (others); 0 = off. */
-  weightDecay: number;
-  /** Global-norm gradient clipping threshold; 0 = off. */
-  gradClip: number;
-  lrSchedule: 'constant' | 'cosine' | 'linear';
-  warmupSteps: number;
-  minLr: number;
-  /** EMA decay of the weights used for sampling; 0 = off. */
-  ema: number;
-  /** Steps between held-out evaluations (0 = only at the end). */
-  evalEvery: number;
-  /** Steps between checkpoints (0 = only at the end and on interrupt). */
-  checkpointEvery: number;
-  logEvery: number;
-}
+export type TrainConfig = z.output<typeof trainSection>;
 
 /** Defaults every model starts from. */
-export const TRAIN_DEFAULTS: TrainConfig = {
-  steps: 2000,
-  batchSize: 128,
-  optimizer: 'adam',
-  lr: 1e-3,
-  beta1: 0.9,
-  beta2: 0.999,
-  eps: 1e-8,
-  weightDecay: 0,
-  gradClip: 0,
-  lrSchedule: 'constant',
-  warmupSteps: 0,
-  minLr: 0,
-  ema: 0,
-  evalEvery: 500,
-  checkpointEvery: 1000,
-  logEvery: 10,
-};
+export const TRAIN_DEFAULTS: TrainConfig = trainSection.parse({});
+
+/** The `train` section with a model's own defaults (its recipe's budget). */
+export function trainSchema(defaults: Partial<TrainConfig> = {}) {
+  return withDefaults(trainSection, defaults).prefault({});
+}
 
 /** Data source settings: a dataset name (see `genlab list --datasets`) and an optional path. */
 export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynamic' | 'threshold'; shift?: number }) {
@@ -112,28 +104,31 @@ export interface DataConfig {
   encoding?: 'utf-8' | 'latin1';
 }
 
-/** The shape every model config has. */
+/** The shape every model config has; `data.shift` is absent where the data are not images (text, word counts). */
 export interface BaseConfig {
   seed: number;
   model: object;
-  data: DataConfig;
+  data: Omit<DataConfig, 'shift'> & { shift?: number };
   train: TrainConfig;
 }
 
 /** A model's full config: the shared sections plus its own network options `M`. */
-export interface ModelConfig<M extends object> extends BaseConfig {
-  model: M;
-}
+export type ModelConfig<M extends object> = BaseConfig & { model: M };
 
 /**
  * The strict schema of a full config `{ seed, model, data, train }`: `model` is the network's own
  * fields (each with its default); `data` and `train` come from dataSchema/trainSchema or a custom one.
  */
-export function modelConfigSchema<C extends BaseConfig>(parts: { seed?: number; model: z.ZodRawShape; data: z.ZodType; train: z.ZodType }): z.ZodType<C> {
+export function modelConfigSchema<M extends z.ZodRawShape, D extends z.ZodType, T extends z.ZodType>(parts: { seed?: number; model: M; data: D; train: T }) {
   return z.strictObject({
-    seed: z.number().int().default(parts.seed ?? 1),
-    model: z.strictObject(parts.model).prefault({}),
+    seed: seedSchema(parts.seed),
+    model: z.strictObject(parts.model).prefault({} as never),
     data: parts.data,
     train: parts.train,
-  }) as unknown as z.ZodType<C>;
+  });
+}
+
+/** The `seed` key every config has. */
+export function seedSchema(seed = 1) {
+  return z.number().int().default(seed).describe('Seed of every random stream (weights, data order, noise).');
 }

@@ -1,5 +1,5 @@
-// Config resolution in the nanoGPT configurator's order — schema defaults → preset → file →
-// dotted overrides — with strict validation: an unknown key or a wrong type names the key.
+// Config resolution in the nanoGPT configurator's order — schema defaults → base (a checkpoint's
+// saved config) → preset → file → dotted overrides — validated strictly: a bad key is named.
 import type { z } from 'zod';
 import { child, leafKind, objectKeys } from './schema-walk.js';
 
@@ -91,21 +91,42 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue): string {
 }
 
 /** Validates a merged config object against its schema, filling defaults; throws ConfigError. */
-export function validateConfig<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+export function validateConfig<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value);
   if (!r.success) throw new ConfigError(r.error.issues.map((i) => describeIssue(schema, i)).join('\n'));
   return r.data;
 }
 
-/** Resolves defaults → preset → file → overrides into a validated config. */
-export function resolveConfig<S extends z.ZodType>(
-  schema: S,
-  layers: { preset?: object; file?: object; overrides?: string[] },
-): z.infer<S> {
+/** The layers of a config, lowest first; each is deep-merged onto the ones below it. */
+export interface ConfigLayers {
+  /** Below the preset: a checkpoint's saved config (resume), or what an `--init` parent passes on. */
+  base?: object;
+  /** A preset's partial config (already looked up by name). */
+  preset?: object;
+  /** A config file's parsed JSON; it must be an object. */
+  file?: unknown;
+  /** Where `file` came from, for the error message. */
+  fileName?: string;
+  /** Dotted overrides, e.g. ["model.latentDim=16"]. */
+  overrides?: string[];
+}
+
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  return `a ${typeof v}`;
+}
+
+/** Resolves defaults → base → preset → file → overrides into a validated config. */
+export function resolveConfig<S extends z.ZodType>(schema: S, layers: ConfigLayers): z.output<S> {
   let merged: Record<string, unknown> = {};
+  if (layers.base) merged = deepMerge(merged, layers.base as Record<string, unknown>);
   if (layers.preset) merged = deepMerge(merged, layers.preset as Record<string, unknown>);
-  if (layers.file) {
-    if (!isPlainObject(layers.file)) throw new ConfigError('A config file must hold a JSON object.');
+  if (layers.file !== undefined) {
+    if (!isPlainObject(layers.file)) {
+      const name = layers.fileName ? ` ${layers.fileName}` : '';
+      throw new ConfigError(`Config file${name} must hold a JSON object such as {"train": {"steps": 100}}; it holds ${kindOf(layers.file)}.`);
+    }
     merged = deepMerge(merged, layers.file);
   }
   if (layers.overrides?.length) merged = deepMerge(merged, parseOverrides(schema, layers.overrides));

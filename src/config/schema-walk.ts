@@ -52,3 +52,21 @@ export function leafPaths(s: AnySchema, prefix = ''): string[] {
   if (!keys) return [prefix];
   return keys.flatMap((k) => leafPaths(child(s, k)!, prefix ? `${prefix}.${k}` : k));
 }
+
+/** A key's description (`.describe()`), read from the key's schema or, failing that, from inside its wrappers. */
+export function describeOf(s: AnySchema): string | undefined {
+  let cur: AnySchema | undefined = s;
+  while (cur) {
+    if (cur.description) return cur.description;
+    const d = def(cur);
+    cur = ['default', 'prefault', 'optional', 'nullable', 'readonly'].includes(d.type) ? d.innerType : undefined;
+  }
+  return undefined;
+}
+
+/** Every dotted leaf path of an object schema with its description (CLI help, studio forms). */
+export function leafDescriptions(s: AnySchema, prefix = ''): { path: string; description: string | undefined }[] {
+  const keys = objectKeys(s);
+  if (!keys) return [{ path: prefix, description: describeOf(s) }];
+  return keys.flatMap((k) => leafDescriptions(child(s, k)!, prefix ? `${prefix}.${k}` : k));
+}

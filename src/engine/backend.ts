@@ -7,7 +7,7 @@ import { registerNativeBackend } from './native/backend.js';
 import { applyPatches } from './patches/index.js';
 import { wasmKernelsEnabled } from './patches/wasm-own-kernels.js';
 import { prepareWasmKernels, wasmFloat64KernelsFor, wasmKernelVariant } from './wasm-kernels/module.js';
-import { setFloat64Kernels } from '../metrics/float64-kernels.js';
+import { setFloat64Kernels } from './float64-kernels.js';
 
 /** Backend names genlab accepts (`--backend`, `GENLAB_BACKEND`). */
 export const BACKENDS = ['auto', 'native', 'wasm', 'cpu', 'tensorflow', 'webgpu', 'webgl'] as const;

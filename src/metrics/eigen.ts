@@ -1,7 +1,7 @@
 // Symmetric eigendecomposition on Float64Array: JAMA's tred2 (Householder tridiagonalisation) and
 // tql2 (implicit QL), as ml-matrix implements them, with an eigenvalues-only mode that skips V; LAPACK's
-// dsyevd instead when the native backend installed it (float64-kernels.ts).
-import { float64Kernels } from './float64-kernels.js';
+// dsyevd instead when the native backend installed it (engine/float64-kernels.ts).
+import { float64Kernels } from '../engine/float64-kernels.js';
 
 // Storage note (as in ml-matrix): the hot loops walk V down columns, so V is kept transposed —
 // w[a * n + b] holds what JAMA calls V(b, a) — and transposed back at the end.

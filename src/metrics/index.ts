@@ -17,5 +17,7 @@ export {
 } from './evaluate.js';
 export { GramWorkspace, wasmSimdAvailable, type GramOptions } from './gram.js';
 export { matmulNT, columnMeans, covariance, sqrtPsd } from './linalg.js';
-export { setFloat64Kernels, float64Kernels, type Float64Kernels } from './float64-kernels.js';
+export { setFloat64Kernels, float64Kernels, type Float64Kernels } from '../engine/float64-kernels.js';
 export { symmetricEigen } from './eigen.js';
+export { modeCoverage, meanStd, type ModeCoverage, type ModeCoverageOptions } from './mode-coverage.js';
+export { evaluateImageGenerator, type FeatureClassifier, type ImageSampler, type GeneratorEvaluation, type GeneratorEvaluationOptions } from './classifier-eval.js';

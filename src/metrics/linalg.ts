@@ -1,8 +1,8 @@
 // Float64 linear algebra for the metrics: means, N−1 covariances and A·Bᵀ products on the Gram
-// kernel (or the installed float64 BLAS, float64-kernels.ts), and PSD square roots from the symmetric
+// kernel (or the installed float64 BLAS, engine/float64-kernels.ts), and PSD square roots from the symmetric
 // eigensolver in eigen.ts (JAMA tred2/tql2).
 import { symmetricEigen } from './eigen.js';
-import { float64Kernels } from './float64-kernels.js';
+import { float64Kernels } from '../engine/float64-kernels.js';
 import { GramWorkspace } from './gram.js';
 
 /** Block edge for tiled products (a multiple of 4; many small kernel calls also let wasm tier up). */

@@ -6,11 +6,11 @@ import type { Rng } from '../random/rng.js';
 import type { Batch, DataKind } from '../data/types.js';
 import type { BaseConfig, DeepPartial } from '../config/index.js';
 
-/** Model families (one folder each under src/models/). */
-export type Family = 'vae' | 'gan' | 'diffusion' | 'ebm' | 'gpt' | 'classifier' | 'translation' | 'tabular';
+/** Model families, as registry entries declare them (score-2d is a diffusion-family entry, ProdLDA a VAE). */
+export type Family = 'vae' | 'gan' | 'diffusion' | 'ebm' | 'gpt' | 'classifier';
 
-/** Training recipes (src/train/recipes/); a spec names the one it trains with. */
-export type RecipeId = 'likelihood' | 'adversarial' | 'denoising' | 'contrastive-divergence' | 'autoregressive' | 'classification';
+/** Training recipes (the table in src/train/recipes/index.ts); a spec names the one it trains with. */
+export type RecipeId = 'likelihood' | 'adversarial' | 'denoising' | 'contrastive-divergence';
 
 /** What a model can do, declared as data. */
 export interface Capabilities {

@@ -9,6 +9,6 @@ export { evaluateNll, type NllResult } from './eval-nll.js';
 export { writeRunArtifacts, renderSamples, renderInterpolation } from './artifacts.js';
 export { saveLayersModel, loadLayersModel, writeNamedTensors, readNamedTensors } from './model-files.js';
 export { encodePng, decodePng, writePng, readPngImage } from './png-codec.js';
-export { evaluateAnomaly, evaluateMig, renderTraversal, topicReport, evaluateLabelAccuracy } from './vae-variant-eval.js';
+export { evaluateAnomaly, evaluateMig, renderTraversal, topicReport, evaluateLabelAccuracy } from './session-evals.js';
 export { loadExtractor, defaultExtractorFor, BUILTIN_EXTRACTORS, loadGraphModelDir } from './extractors.js';
 export { evaluateImages, datasetImages, modelImages, loadFolderImages } from './eval-run.js';

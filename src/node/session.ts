@@ -2,7 +2,7 @@
 // recipe and RNG streams — shared by `genlab train`, `sample`, `eval` and `info`.
 import { readFile } from 'node:fs/promises';
 import type { BaseConfig } from '../config/common.js';
-import { deepMerge, parseOverrides, validateConfig } from '../config/resolve.js';
+import { ConfigError } from '../config/resolve.js';
 import { getSpec, resolveModelConfig } from '../registry.js';
 import type { DataInfo, GenModel, ModelSpec } from '../models/types.js';
 import { Rng } from '../random/rng.js';
@@ -41,17 +41,18 @@ export interface SessionSource {
   init?: string;
 }
 
-async function readConfigFile(file: string): Promise<object> {
+// The file's JSON, whatever it holds: resolveConfig checks that it is an object (once, for every path).
+async function readConfigFile(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new Error(`Config file not found: ${file}`);
+    throw new ConfigError(`Config file not found: ${file}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`Config file ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new ConfigError(`Config file ${file} is not valid JSON: ${(e as Error).message}`);
   }
 }
 
@@ -71,35 +72,32 @@ export function dataSpecOf(config: BaseConfig): DataSpec {
   return spec;
 }
 
-/** Resolves the config of a fresh run or a checkpoint (with overrides on top). */
+/** Resolves the config of a fresh run, a resumed checkpoint or an `--init` run, all by resolveModelConfig. */
 export async function resolveSessionConfig(src: SessionSource): Promise<{ spec: ModelSpec; config: BaseConfig; meta: CheckpointMeta | null; initMeta?: CheckpointMeta }> {
   if (src.init && src.checkpoint) throw new Error('Pass either --init DIR (start a new run from its weights) or --resume DIR (continue it), not both.');
-  if (src.init) {
-    // defaults → the init checkpoint's model section and text settings → preset → file → overrides
-    const initMeta = await readCheckpointMeta(src.init);
-    const spec = getSpec(src.modelId ?? initMeta.modelId);
-    if (spec.id !== initMeta.modelId) throw new Error(`--init ${src.init} holds a "${initMeta.modelId}" model; it cannot start a "${spec.id}" run.`);
-    const preset = src.preset ? spec.presets[src.preset] : {};
-    if (!preset) throw new Error(`Model "${spec.id}" has no preset "${src.preset}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
-    const { blockSize, tokenizer, vocabSize } = initMeta.config.data;
-    const inherited = JSON.parse(JSON.stringify({ model: initMeta.config.model, data: { blockSize, tokenizer, vocabSize } }));
-    let merged = deepMerge(inherited, preset as Record<string, unknown>);
-    if (src.configFile) merged = deepMerge(merged, (await readConfigFile(src.configFile)) as Record<string, unknown>);
-    if (src.overrides?.length) merged = deepMerge(merged, parseOverrides(spec.schema, src.overrides));
-    return { spec, config: validateConfig(spec.schema, merged), meta: null, initMeta };
-  }
+  let spec: ModelSpec;
+  let base: object | undefined;
+  let meta: CheckpointMeta | null = null;
+  let initMeta: CheckpointMeta | undefined;
   if (src.checkpoint) {
-    const meta = await readCheckpointMeta(src.checkpoint);
-    const spec = getSpec(meta.modelId);
-    let merged = meta.config as unknown as Record<string, unknown>;
-    if (src.configFile) merged = deepMerge(merged, (await readConfigFile(src.configFile)) as Record<string, unknown>);
-    if (src.overrides?.length) merged = deepMerge(merged, parseOverrides(spec.schema, src.overrides));
-    return { spec, config: validateConfig(spec.schema, merged), meta };
+    // resume: the saved config is the base; preset, file and overrides go on top
+    meta = await readCheckpointMeta(src.checkpoint);
+    spec = getSpec(meta.modelId);
+    base = meta.config;
+  } else if (src.init) {
+    // a new run from a parent's weights: it inherits the model section and the text settings
+    initMeta = await readCheckpointMeta(src.init);
+    spec = getSpec(src.modelId ?? initMeta.modelId);
+    if (spec.id !== initMeta.modelId) throw new Error(`--init ${src.init} holds a "${initMeta.modelId}" model; it cannot start a "${spec.id}" run.`);
+    const { blockSize, tokenizer, vocabSize } = initMeta.config.data;
+    base = JSON.parse(JSON.stringify({ model: initMeta.config.model, data: { blockSize, tokenizer, vocabSize } }));
+  } else {
+    if (!src.modelId) throw new Error('Name a model id (see `genlab list`) or a checkpoint directory.');
+    spec = getSpec(src.modelId);
   }
-  if (!src.modelId) throw new Error('Name a model id (see `genlab list`) or a checkpoint directory.');
-  const spec = getSpec(src.modelId);
   const file = src.configFile ? await readConfigFile(src.configFile) : undefined;
-  return { spec, config: resolveModelConfig(spec, { preset: src.preset, file, overrides: src.overrides }), meta: null };
+  const config = resolveModelConfig(spec, { base, preset: src.preset, file, fileName: src.configFile, overrides: src.overrides });
+  return initMeta ? { spec, config, meta, initMeta } : { spec, config, meta };
 }
 
 /** Builds data, model and recipe; restores weights and state when the source is a checkpoint. */

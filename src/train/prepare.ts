@@ -23,11 +23,12 @@ export function randomShift(x: tf.Tensor, max: number, rng: Rng): tf.Tensor {
 }
 
 /** The batch transform for training (augmentation + binarisation), or undefined when batches are used as loaded. */
-export function makeTrainPrepare(data: Pick<DataConfig, 'binarize' | 'shift'>): PrepareBatch | undefined {
+export function makeTrainPrepare(data: Pick<DataConfig, 'binarize'> & { shift?: number }): PrepareBatch | undefined {
   const binarize = makePrepare(data);
-  if (!(data.shift > 0)) return binarize;
+  const shift = data.shift ?? 0;
+  if (!(shift > 0)) return binarize;
   return (batch, rng) => {
-    const x = batch.x.shape.length === 4 ? randomShift(batch.x, data.shift, rng) : tf.clone(batch.x);
+    const x = batch.x.shape.length === 4 ? randomShift(batch.x, shift, rng) : tf.clone(batch.x);
     batch.x.dispose();
     const shifted = { x, y: batch.y };
     return binarize ? binarize(shifted, rng) : shifted;

@@ -2,7 +2,8 @@
 import type { Rng } from '../random/rng.js';
 import type { Batch } from '../data/types.js';
 import type { BaseConfig } from '../config/common.js';
-import type { GenModel } from '../models/types.js';
+import type { z } from 'zod';
+import type { GenModel, RecipeId } from '../models/types.js';
 import type { NamedTensor } from './optimizers.js';
 
 /** What the trainer hands a recipe for one step. */
@@ -30,3 +31,16 @@ export interface Recipe {
 
 /** Builds a recipe for a model and its resolved config; `rng` drives the recipe's own noise. */
 export type RecipeFactory = (model: GenModel, config: BaseConfig, rng: Rng) => Recipe;
+
+/** A recipe's own config section: its key in the config and its schema, given an entry's defaults for it. */
+export interface RecipeSection {
+  key: string;
+  schema(defaults: Record<string, unknown>): z.ZodType;
+}
+
+/** One row of the recipe table: a registry entry names it by `id`; `section` is the config it reads. */
+export interface RecipeEntry {
+  id: RecipeId;
+  build: RecipeFactory;
+  section?: RecipeSection;
+}

@@ -3,7 +3,7 @@
 // Usage: npx tsx test/diffusion/acceptance-2d.ts [steps=3000] [ebmSteps=1000] > log.jsonl
 import { trainRun } from '../../src/node/train-run.js';
 import { Rng } from '../../src/random/rng.js';
-import { modeCoverage } from '../../src/bench/mode-coverage.js';
+import { modeCoverage } from '../../src/metrics/mode-coverage.js';
 import { RING8 } from '../../src/data/toy2d.js';
 import { encodePng } from '../../src/node/png-codec.js';
 import { scatterPlot } from '../../src/io/png.js';

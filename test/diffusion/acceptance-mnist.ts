@@ -8,7 +8,7 @@ import { Rng } from '../../src/random/rng.js';
 import { initNodeEngine } from '../../src/node/engine.js';
 import { openSession } from '../../src/node/session.js';
 import { loadExtractor } from '../../src/node/extractors.js';
-import { evaluateImageGenerator } from '../../src/bench/classifier-eval.js';
+import { evaluateImageGenerator } from '../../src/metrics/classifier-eval.js';
 import type { DiffusionModel } from '../../src/models/diffusion/diffusion.js';
 import { bicubic2x, psnr } from './image-metrics.js';
 

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { initNodeEngine } from '../../src/node/engine.js';
 import { openSession } from '../../src/node/session.js';
 import { Rng } from '../../src/random/rng.js';
-import { modeCoverage } from '../../src/bench/mode-coverage.js';
+import { modeCoverage } from '../../src/metrics/mode-coverage.js';
 import { RING8 } from '../../src/data/toy2d.js';
 import { encodePng } from '../../src/node/png-codec.js';
 import { scatterPlot } from '../../src/io/png.js';

@@ -12,7 +12,7 @@ import type { EnergyModel } from '../../src/models/ebm/ebm.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 import { rbfMmd2 } from './mmd.js';
-import { modeCoverage } from '../../src/bench/mode-coverage.js';
+import { modeCoverage } from '../../src/metrics/mode-coverage.js';
 import { RING8 } from '../../src/data/toy2d.js';
 
 describe('diffusion models (wasm)', () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../src/random/rng.js';
 import { GRID25, RING8, sampleToy2d } from '../../src/data/toy2d.js';
-import { meanStd, modeCoverage } from '../../src/bench/mode-coverage.js';
+import { meanStd, modeCoverage } from '../../src/metrics/mode-coverage.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // the benchmark's own yardstick: the true distribution must score all modes and the χ²₂ mass within

@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf } from '../../src/engine/tf.js';
 import { trainRun } from '../../src/node/train-run.js';
-import { evaluateImageGenerator, type FeatureClassifier } from '../../src/bench/classifier-eval.js';
+import { evaluateImageGenerator, type FeatureClassifier } from '../../src/metrics/classifier-eval.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tf } from '../../src/engine/tf.js';
 import { wasmFloat64KernelsFor } from '../../src/engine/wasm-kernels/module.js';
-import { float64Kernels } from '../../src/metrics/float64-kernels.js';
+import { float64Kernels } from '../../src/engine/float64-kernels.js';
 import { useBackend } from '../helpers/engine.js';
 
 function filled(n: number, seed: number): Float64Array {

@@ -7,12 +7,12 @@ import { Rng } from '../../src/random/rng.js';
 import { Vae, capacityAt, type VaeModelConfig } from '../../src/models/vae/vae.js';
 import { ProdLda, gaussianKlToPrior, logisticNormalPrior, topWordIds } from '../../src/models/topic/prodlda.js';
 import { trainRun } from '../../src/node/train-run.js';
-import { evaluateAnomaly, evaluateLabelAccuracy, evaluateMig, renderTraversal, topicReport } from '../../src/node/vae-variant-eval.js';
+import { evaluateAnomaly, evaluateLabelAccuracy, evaluateMig, renderTraversal, topicReport } from '../../src/node/session-evals.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const close = (a: number, b: number, tol = 1e-4) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
-const base: VaeModelConfig = { arch: 'mlp', hidden: [8], latentDim: 3, decoder: 'bernoulli', decoderStd: 0.1, beta: 1 };
+const base: VaeModelConfig = { arch: 'mlp', hidden: [8], latentDim: 3, decoder: 'bernoulli', decoderStd: 0.1, beta: 1, capacity: 0, capacitySteps: 0, gamma: 1000 };
 const data = { kind: 'vector' as const, shape: [6], numClasses: 4 };
 
 before(() => useBackend('wasm'));

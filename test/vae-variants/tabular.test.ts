@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../../src/random/rng.js';
 import { trainRun } from '../../src/node/train-run.js';
-import { evaluateAnomaly } from '../../src/node/vae-variant-eval.js';
+import { evaluateAnomaly } from '../../src/node/session-evals.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 

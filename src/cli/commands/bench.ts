@@ -9,7 +9,7 @@ import { encodePng } from '../../node/png-codec.js';
 import { scatterPlot } from '../../io/png.js';
 import { toy2dMixture } from '../../data/toy2d.js';
 import { getSpec } from '../../registry.js';
-import { DEFAULT_MODE_MODELS, MODE_DATASETS, formatModeTable, runModeBenchmark, type ModeDataset, type ModeRun } from '../../bench/modes.js';
+import { DEFAULT_MODE_MODELS, MODE_DATASETS, formatModeTable, runModeBenchmark, type ModeDataset, type ModeRun } from '../../experiments/mode-sweep.js';
 import { progressReporter } from '../progress.js';
 import { collect, globalBackend, intOption } from '../options.js';
 

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
-import { evaluateAnomaly } from '../../node/vae-variant-eval.js';
+import { evaluateAnomaly } from '../../node/session-evals.js';
 import { globalBackend, intOption } from '../options.js';
 
 /**

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
 import { defaultExtractorFor, loadExtractor } from '../../node/extractors.js';
-import { evaluateLabelAccuracy } from '../../node/vae-variant-eval.js';
+import { evaluateLabelAccuracy } from '../../node/session-evals.js';
 import { globalBackend, intOption } from '../options.js';
 import { subcommandOptions } from './eval-anomaly.js';
 

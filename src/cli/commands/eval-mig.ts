@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
-import { evaluateMig } from '../../node/vae-variant-eval.js';
+import { evaluateMig } from '../../node/session-evals.js';
 import { SHAPE_FACTOR_NAMES } from '../../data/shapes.js';
 import { globalBackend, intOption } from '../options.js';
 import { subcommandOptions } from './eval-anomaly.js';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
-import { topicReport } from '../../node/vae-variant-eval.js';
+import { topicReport } from '../../node/session-evals.js';
 import { globalBackend, intOption } from '../options.js';
 
 /** Registers `topics`. */

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { initNodeEngine } from '../../node/engine.js';
 import { openSession } from '../../node/session.js';
-import { renderTraversal } from '../../node/vae-variant-eval.js';
+import { renderTraversal } from '../../node/session-evals.js';
 import { encodePng } from '../../node/png-codec.js';
 import { globalBackend, intOption } from '../options.js';
 

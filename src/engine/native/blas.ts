@@ -1,7 +1,7 @@
 // The contract of genlab's native addon (native/src/addon.c): OpenBLAS sgemm, im2col convolutions, sums,
 // tile, elementwise functions and comparisons on tensor data at byte offsets inside an ArrayBuffer — the wasm backend's
 // heap, so nothing is copied; and float64 BLAS/LAPACK on plain arrays for the metrics.
-import type { Float64Kernels } from '../../metrics/float64-kernels.js';
+import type { Float64Kernels } from '../float64-kernels.js';
 
 /** Convolution modes of `NativeBlas.conv2d` (native/src/gemm.h). */
 export const CONV_FORWARD = 0;

@@ -2,7 +2,7 @@
 // tfjs-wasm backend's memory and allocator: they read and write tensors in place, like the native
 // addon does, so they serve the native backend's kernel glue (engine/native/*) through this NativeBlas
 // subset, and the metrics' float64 products. One instance per backend (one memory each).
-import type { Float64Kernels } from '../../metrics/float64-kernels.js';
+import type { Float64Kernels } from '../float64-kernels.js';
 import { envFlag } from '../env-flag.js';
 import type { NativeBlas } from '../native/blas.js';
 import { WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64 } from './binary.js';

@@ -2,14 +2,10 @@
 // Springenberg et al. 2015): penultimate layer = features for FID/KID/precision–recall, softmax = IS.
 import { tfl } from '../../engine/tf.js';
 import type { DataInfo } from '../types.js';
+import type { ClassifierNetConfig } from './config.js';
 
-/** Classifier architecture settings. */
-export interface ClassifierNetConfig {
-  /** Filters of the conv stages (each one 5×5 conv with stride 2, halving H and W). */
-  filters: number[];
-  /** Width of the penultimate (feature) layer. */
-  featureDim: number;
-}
+/** Classifier architecture settings (inferred from the schema in config.ts). */
+export type { ClassifierNetConfig };
 
 /** Name of the penultimate layer whose activations are the extractor's features. */
 export const FEATURE_LAYER = 'features';

@@ -1,22 +1,19 @@
 // Registry entry for the image classifier that genlab trains for its evaluation features.
-import { z } from 'zod';
-import { dataSchema, trainSchema, modelConfigSchema, type ModelConfig } from '../../config/common.js';
+import type { z } from 'zod';
+import { dataSchema, trainSchema, modelConfigSchema } from '../../config/common.js';
 import { initWeights } from '../../nn/init.js';
 import type { ModelSpec } from '../types.js';
 import { Classifier } from './classifier.js';
-import type { ClassifierNetConfig } from './network.js';
+import { classifierModelShape } from './config.js';
 
-/** Full classifier config. */
-export type ClassifierConfig = ModelConfig<ClassifierNetConfig>;
-
-const schema = modelConfigSchema<ClassifierConfig>({
-  model: {
-    filters: z.array(z.number().int().positive()).default([32, 64]),
-    featureDim: z.number().int().positive().default(128),
-  },
+const schema = modelConfigSchema({
+  model: classifierModelShape,
   data: dataSchema({ name: 'mnist' }),
   train: trainSchema({ steps: 3750, batchSize: 64, lr: 1e-3, lrSchedule: 'cosine', minLr: 1e-5, evalEvery: 1250, checkpointEvery: 1250 }),
 });
+
+/** Full classifier config. */
+export type ClassifierConfig = z.output<typeof schema>;
 
 /** The feature-extractor classifier (MNIST / Fashion-MNIST). */
 export const classifierSpec: ModelSpec<ClassifierConfig> = {

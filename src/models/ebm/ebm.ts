@@ -6,41 +6,13 @@ import type { DataInfo, GenModel, SampleOptions } from '../types.js';
 import { sgld, type SgldOptions } from '../../samplers/langevin.js';
 import { heatmap, type RgbaImage } from '../../io/png.js';
 import { FourierFeatures } from '../../nn/fourier-features.js';
+import { EBM_SAMPLERS, type EbmModelConfig, type EbmSampler } from './config.js';
 
 type Sym = tfl.SymbolicTensor;
 
-/** EBM settings (the `model` section of its config). */
-export interface EbmModelConfig {
-  /** 'auto': conv for images, MLP for vectors. */
-  arch: 'auto' | 'mlp' | 'conv';
-  hidden: number[];
-  filters: number;
-  /** Vector data: random Fourier input features (Tancik et al. 2020), m frequencies of std `fourierScale`; 0 = off. */
-  fourierFeatures: number;
-  fourierScale: number;
-  /** Chains start from U[lo, hi]^D and stay in that box (data in [0,1] for images). */
-  box: [number, number];
-  /** SGLD step size λ, noise σ and ∇E clip (Du & Mordatch 2019, App. A). */
-  stepSize: number;
-  noise: number;
-  gradClip: number;
-  /**
-   * How `sample` runs SGLD from uniform noise. 'long-run': sampleSteps steps at sampleNoise, for energies
-   * trained with persistent chains. 'short-run': the training chain itself (trainSteps steps at noise σ),
-   * the one sampler that noise-initialised CD (cd.reinit = 1) fits even where longer chains would drift
-   * off (Nijkamp et al. 2019, "non-convergent short-run MCMC").
-   */
-  sampler: EbmSampler;
-  /** SGLD noise σ of the 'long-run' sampler (a lower temperature than training's sharpens the modes). */
-  sampleNoise: number;
-  /** SGLD steps per training iteration (K), and of the 'long-run' sampler. */
-  trainSteps: number;
-  sampleSteps: number;
-}
-
-/** EBM sampler names (see EbmModelConfig.sampler). */
-export const EBM_SAMPLERS = ['long-run', 'short-run'] as const;
-export type EbmSampler = (typeof EBM_SAMPLERS)[number];
+/** EBM settings (the `model` section; inferred from the schema in config.ts). */
+export type { EbmModelConfig, EbmSampler };
+export { EBM_SAMPLERS };
 
 function buildEnergy(cfg: EbmModelConfig, data: DataInfo): tfl.LayersModel {
   const input = tfl.input({ shape: data.shape });

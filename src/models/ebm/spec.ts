@@ -1,53 +1,23 @@
 // Registry entry of the energy-based family: an EBM trained by contrastive divergence with short-run
 // SGLD and a replay buffer (Du & Mordatch 2019) on 2-D points (default ring of 8) or MNIST (preset).
 import { z } from 'zod';
-import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
-import type { ModelSpec } from '../types.js';
+import { dataSchema, modelConfigSchema, trainSchema } from '../../config/common.js';
+import type { ModelEntry, WithRecipeSection } from '../entry.js';
 import { initWeights } from '../../nn/init.js';
-import { CD_DEFAULTS, type CdOptions } from '../../train/recipes/contrastive-divergence.js';
-import { EBM_SAMPLERS, EnergyModel, type EbmModelConfig } from './ebm.js';
+import { EnergyModel } from './ebm.js';
+import { ebmModelShape } from './config.js';
 
-/** Full EBM config. */
-export interface EbmConfig {
-  seed: number;
-  model: EbmModelConfig;
-  data: DataConfig;
-  train: TrainConfig;
-  cd: CdOptions;
-}
-
-const schema = z.strictObject({
-  seed: z.number().int().default(1),
-  model: z
-    .strictObject({
-      arch: z.enum(['auto', 'mlp', 'conv']).default('auto'),
-      hidden: z.array(z.number().int().positive()).default([128, 128, 128]),
-      filters: z.number().int().positive().default(16),
-      fourierFeatures: z.number().int().min(0).default(0),
-      fourierScale: z.number().positive().default(1),
-      box: z.tuple([z.number(), z.number()]).default([-3, 3]),
-      stepSize: z.number().positive().default(0.05),
-      noise: z.number().min(0).default(0.02),
-      sampler: z.enum(EBM_SAMPLERS).default('long-run'),
-      sampleNoise: z.number().min(0).default(0.005),
-      gradClip: z.number().min(0).default(0),
-      trainSteps: z.number().int().positive().default(40),
-      sampleSteps: z.number().int().positive().default(200),
-    })
-    .prefault({}),
+const schema = modelConfigSchema({
+  model: ebmModelShape,
   data: dataSchema({ name: 'ring-8' }),
   train: trainSchema({ steps: 3000, batchSize: 128, lr: 1e-3, beta1: 0, beta2: 0.999, evalEvery: 0, checkpointEvery: 1000 }),
-  cd: z
-    .strictObject({
-      bufferSize: z.number().int().positive().default(CD_DEFAULTS.bufferSize),
-      reinit: z.number().min(0).max(1).default(CD_DEFAULTS.reinit),
-      alpha: z.number().min(0).default(CD_DEFAULTS.alpha),
-    })
-    .prefault({}),
-}) as unknown as z.ZodType<EbmConfig>;
+});
+
+/** EBM config: seed, model, data and train; the `cd` section belongs to the contrastive-divergence recipe. */
+export type EbmConfig = z.output<typeof schema>;
 
 /** The EBM. */
-export const ebmSpec: ModelSpec<EbmConfig> = {
+export const ebmSpec: ModelEntry<WithRecipeSection<EbmConfig, 'cd'>> = {
   id: 'ebm',
   family: 'ebm',
   description: 'Energy-based model trained by contrastive divergence with short-run SGLD and a replay buffer (2-D points; MNIST preset)',

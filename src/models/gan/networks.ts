@@ -5,45 +5,12 @@ import type { DataInfo } from '../types.js';
 import { SNConv2D, SNDense } from '../../nn/spectral-norm.js';
 import { MinibatchDiscrimination } from '../../nn/minibatch-discrimination.js';
 import { MinibatchStddev } from '../../nn/minibatch-stddev.js';
+import type { GanNetConfig } from './config.js';
 
 type Sym = tfl.SymbolicTensor;
 
-/** Architecture settings of both networks (the `model` section of a GAN config). */
-export interface GanNetConfig {
-  /** 'auto': MLP for vector data, DCGAN for images. */
-  arch: 'auto' | 'mlp' | 'dcgan';
-  latentDim: number;
-  /** MLP hidden widths of the generator / discriminator. */
-  gHidden: number[];
-  dHidden: number[];
-  /** DCGAN: channels of the generator's last hidden map (doubling toward z) / of D's first conv (doubling down). */
-  gFilters: number;
-  dFilters: number;
-  /** Normalisation in the generator (DCGAN: batch) and in the discriminator (none for WGAN-GP critics). */
-  gNorm: 'batch' | 'none';
-  dNorm: 'batch' | 'layer' | 'none';
-  /** Slope of the discriminator's leaky ReLUs. */
-  leak: number;
-  /** Spectrally normalise every discriminator weight layer (Miyato et al. 2018). */
-  spectralNorm: boolean;
-  /** Minibatch-discrimination kernels before the output layer (Salimans et al. 2016); 0 = off. */
-  minibatchDiscrimination: number;
-  /** Dimension of each minibatch-discrimination kernel. */
-  mbdKernelDim: number;
-  /** Group size of a minibatch-stddev feature before D's last hidden layer (Karras et al. 2018); 0 = off. */
-  minibatchStddev: number;
-  /** PacGAN packing degree: D judges `pac` examples jointly (Lin et al. 2018); 1 = off. */
-  pac: number;
-  /** Width of the generator's label embedding (conditional models). */
-  labelEmbedding: number;
-  /**
-   * Weight initialisation: Glorot uniform; He uniform (a ReLU MLP keeps its output spread, where Glorot
-   * starts the generator as a blob ~0.1 data std wide, collapsed before training starts); N(0, 0.02) as in DCGAN.
-   */
-  init: 'glorot' | 'he' | 'dcgan';
-  /** Vector data enter the networks divided by this scale (≈ the data's std; images always use [−1, 1]). */
-  dataScale: number;
-}
+/** Architecture settings of both networks (inferred from the schema in config.ts). */
+export type { GanNetConfig };
 
 /** The architecture `auto` resolves to for a dataset. */
 export function resolveArch(cfg: GanNetConfig, data: DataInfo): 'mlp' | 'dcgan' {

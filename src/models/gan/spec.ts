@@ -1,89 +1,45 @@
-// Registry entries of the GAN family. Variants differ only in defaults of one schema — the `model`
-// networks and the `adversarial` recipe options — and the cures for mode collapse are presets.
+// Registry entries of the GAN family. Variants differ only in defaults — of the `model` networks and
+// of the adversarial recipe's section (recipeDefaults) — and the cures for mode collapse are presets.
 import { z } from 'zod';
-import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { dataSchema, seedSchema, trainSchema, withDefaults, type TrainConfig } from '../../config/common.js';
 import type { DeepPartial } from '../../config/resolve.js';
-import { adversarialSchema, type AdversarialOptions } from '../../train/recipes/adversarial-options.js';
-import type { ModelSpec } from '../types.js';
-import { Gan, type GanModelConfig } from './gan.js';
+import type { ModelEntry, WithRecipeSection } from '../entry.js';
+import { Gan } from './gan.js';
 import { initGanWeights } from './init.js';
+import { ganModelSection, type GanNetConfig } from './config.js';
 
-/** Full GAN config. */
-export interface GanConfig {
-  seed: number;
-  model: GanModelConfig;
-  data: DataConfig;
-  train: TrainConfig;
-  adversarial: AdversarialOptions;
+function ganSchema(v: Variant) {
+  return z.strictObject({
+    seed: seedSchema(),
+    model: withDefaults(ganModelSection, v.model ?? {}).prefault({}),
+    data: dataSchema(v.data),
+    train: trainSchema({ evalEvery: 0, logEvery: 50, ...v.train }),
+  });
 }
 
-const MODEL_DEFAULTS: GanModelConfig = {
-  arch: 'auto',
-  latentDim: 2,
-  gHidden: [128, 128, 128],
-  dHidden: [128, 128, 128],
-  gFilters: 64,
-  dFilters: 64,
-  gNorm: 'none',
-  dNorm: 'none',
-  leak: 0.2,
-  spectralNorm: false,
-  minibatchDiscrimination: 0,
-  mbdKernelDim: 5,
-  minibatchStddev: 0,
-  pac: 1,
-  labelEmbedding: 16,
-  init: 'glorot',
-  dataScale: 2.83,
-};
+/** GAN config: seed, model, data and train; the `adversarial` section belongs to the adversarial recipe. */
+export type GanConfig = z.output<ReturnType<typeof ganSchema>>;
 
-function modelSchema(d: GanModelConfig) {
-  const widths = (v: number[]) => z.array(z.number().int().positive()).min(1).default(v);
-  return z
-    .strictObject({
-      arch: z.enum(['auto', 'mlp', 'dcgan']).default(d.arch),
-      latentDim: z.number().int().positive().default(d.latentDim),
-      gHidden: widths(d.gHidden),
-      dHidden: widths(d.dHidden),
-      gFilters: z.number().int().positive().default(d.gFilters),
-      dFilters: z.number().int().positive().default(d.dFilters),
-      gNorm: z.enum(['batch', 'none']).default(d.gNorm),
-      dNorm: z.enum(['batch', 'layer', 'none']).default(d.dNorm),
-      leak: z.number().min(0).max(1).default(d.leak),
-      spectralNorm: z.boolean().default(d.spectralNorm),
-      minibatchDiscrimination: z.number().int().min(0).default(d.minibatchDiscrimination),
-      mbdKernelDim: z.number().int().positive().default(d.mbdKernelDim),
-      minibatchStddev: z.number().int().min(0).default(d.minibatchStddev),
-      pac: z.number().int().positive().default(d.pac),
-      labelEmbedding: z.number().int().positive().default(d.labelEmbedding),
-      init: z.enum(['glorot', 'he', 'dcgan']).default(d.init),
-      dataScale: z.number().positive().default(d.dataScale),
-    })
-    .prefault({});
-}
+/** A GAN config as presets give it: the model's sections plus keys of the recipe's `adversarial` section. */
+type GanPresetConfig = WithRecipeSection<GanConfig, 'adversarial'>;
 
 /** What distinguishes one GAN registry entry from another. */
 interface Variant {
   id: string;
   description: string;
   conditional?: boolean;
-  model?: Partial<GanModelConfig>;
+  model?: Partial<GanNetConfig>;
   data: { name: string };
   train: Partial<TrainConfig>;
-  adversarial?: Partial<AdversarialOptions>;
-  presets: Record<string, DeepPartial<GanConfig>>;
-  tiny: DeepPartial<GanConfig>;
+  /** Defaults of the adversarial recipe's section (e.g. the WGAN loss). */
+  adversarial?: Record<string, unknown>;
+  presets: Record<string, DeepPartial<GanPresetConfig>>;
+  tiny: DeepPartial<GanPresetConfig>;
   image: boolean;
 }
 
-function makeSpec(v: Variant): ModelSpec<GanConfig> {
-  const schema = z.strictObject({
-    seed: z.number().int().default(1),
-    model: modelSchema({ ...MODEL_DEFAULTS, ...v.model }),
-    data: dataSchema(v.data),
-    train: trainSchema({ evalEvery: 0, logEvery: 50, ...v.train }),
-    adversarial: adversarialSchema(v.adversarial),
-  }) as unknown as z.ZodType<GanConfig>;
+function makeSpec(v: Variant): ModelEntry<GanPresetConfig> {
+  const schema = ganSchema(v);
   return {
     id: v.id,
     family: 'gan',
@@ -92,6 +48,7 @@ function makeSpec(v: Variant): ModelSpec<GanConfig> {
     presets: { tiny: v.tiny, ...v.presets },
     capabilities: { data: ['vector', 'image'], conditional: Boolean(v.conditional), output: v.image ? 'image' : 'points', latent: false, likelihood: false },
     recipe: 'adversarial',
+    recipeDefaults: v.adversarial,
     create(config, rng, data) {
       const gan = new Gan(config.model, data, Boolean(v.conditional));
       initGanWeights(Object.values(gan.networks), rng, config.model.init);
@@ -103,14 +60,14 @@ function makeSpec(v: Variant): ModelSpec<GanConfig> {
 // Toy 2-D defaults: data divided by 2.83 (the grid's per-axis std, as in the WGAN-GP authors' toy
 // script), batch 128, Adam(1e-3, β1 0.5) with cosine decay — the budget of `genlab bench modes`.
 const TOY_TRAIN: Partial<TrainConfig> = { steps: 4000, batchSize: 128, lr: 1e-3, beta1: 0.5, beta2: 0.999, lrSchedule: 'cosine', checkpointEvery: 0 };
-const TOY_TINY: DeepPartial<GanConfig> = {
+const TOY_TINY: DeepPartial<GanPresetConfig> = {
   model: { gHidden: [16, 16], dHidden: [16, 16] },
   data: { trainSize: 256, testSize: 64 },
   train: { steps: 20, batchSize: 16, logEvery: 5 },
 };
 
 /** The mode-collapse cures, as presets of the plain GAN (benchmarked by `genlab bench modes`). */
-const CURES: Record<string, DeepPartial<GanConfig>> = {
+const CURES: Record<string, DeepPartial<GanPresetConfig>> = {
   /** Minibatch discrimination, 5 kernels of dimension 3 (Salimans et al. 2016). */
   mbdisc: { model: { minibatchDiscrimination: 5, mbdKernelDim: 3 } },
   /** Minibatch standard deviation, groups of 4 (Karras et al. 2018). */
@@ -130,7 +87,7 @@ const CURES: Record<string, DeepPartial<GanConfig>> = {
 };
 
 /** Every GAN registry entry (the registry spreads this list). */
-export const GAN_SPECS: ModelSpec<GanConfig>[] = [
+export const GAN_SPECS: ModelEntry<GanPresetConfig>[] = [
   makeSpec({
     id: 'gan',
     description: 'GAN (non-saturating; MLP on 2-D / vector data, DCGAN on images); presets add the mode-collapse cures',

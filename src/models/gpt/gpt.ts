@@ -8,17 +8,11 @@ import { dropout } from '../../nn/dropout.js';
 import { applyLayerNorm } from '../../nn/layer-norm.js';
 import { generateTokens, type TokenSamplingOptions } from '../../samplers/autoregressive.js';
 import type { LikelihoodModel, LossMode, SampleOptions } from '../types.js';
-import { buildGptNetwork, type GptNetConfig, type GptNetwork } from './network.js';
+import { buildGptNetwork, type GptNetwork } from './network.js';
+import type { GptModelConfig } from './config.js';
 
-/** GPT model settings (the `model` section of its config). */
-export interface GptModelConfig extends GptNetConfig {
-  /** Standard deviation of the initial weights (nanoGPT: 0.02). */
-  initStd: number;
-  /** Number of lower blocks whose weights stay fixed (fine-tuning). */
-  frozenBlocks: number;
-  /** Keep the token/position embeddings (and the tied head) fixed (fine-tuning). */
-  freezeEmbeddings: boolean;
-}
+/** GPT model settings (the `model` section; inferred from the schema in config.ts). */
+export type { GptModelConfig };
 
 /** Mean cross-entropy (nats) of logits [N, V] against int32 targets [N], from logits − logsumexp. */
 export function crossEntropy(logits: Tensor, targets: Tensor, weights?: Tensor): tf.Scalar {

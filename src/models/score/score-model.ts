@@ -7,20 +7,10 @@ import type { DataInfo, LikelihoodModel, LossMode, SampleOptions } from '../type
 import { timestepEmbedding } from '../../nn/timestep-embedding.js';
 import { annealedLangevin } from '../../samplers/langevin.js';
 import { buildMlpDenoiser } from '../diffusion/mlp-denoiser.js';
+import type { ScoreModelConfig } from './config.js';
 
-/** Score model settings (the `model` section of its config). */
-export interface ScoreModelConfig {
-  hidden: number[];
-  embDim: number;
-  /** Geometric noise ladder σ_1 = sigmaMax > … > σ_L = sigmaMin. */
-  sigmaMax: number;
-  sigmaMin: number;
-  numLevels: number;
-  /** Annealed Langevin: ε and T of Algorithm 1, plus the final denoising step. */
-  stepSize: number;
-  stepsPerLevel: number;
-  denoise: boolean;
-}
+/** Score model settings (the `model` section; inferred from the schema in config.ts). */
+export type { ScoreModelConfig };
 
 /** The geometric ladder σ_i = σ_max·(σ_min/σ_max)^{i/(L−1)}, i = 0..L−1. */
 export function geometricSigmas(max: number, min: number, L: number): number[] {

@@ -1,28 +1,20 @@
 // Registry entry of the score-based family: an NCSN on 2-D points, denoising score matching with EMA,
 // annealed Langevin sampling (Song & Ermon 2019).
-import { z } from 'zod';
-import { dataSchema, trainSchema, modelConfigSchema, type ModelConfig } from '../../config/common.js';
+import type { z } from 'zod';
+import { dataSchema, trainSchema, modelConfigSchema } from '../../config/common.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
-import { ScoreModel, type ScoreModelConfig } from './score-model.js';
+import { ScoreModel } from './score-model.js';
+import { scoreModelShape } from './config.js';
 
-/** Full score-model config. */
-export type ScoreConfig = ModelConfig<ScoreModelConfig>;
-
-const schema = modelConfigSchema<ScoreConfig>({
-  model: {
-    hidden: z.array(z.number().int().positive()).min(1).default([128, 128, 128]),
-    embDim: z.number().int().positive().multipleOf(2).default(32),
-    sigmaMax: z.number().positive().default(5),
-    sigmaMin: z.number().positive().default(0.01),
-    numLevels: z.number().int().positive().default(20),
-    stepSize: z.number().positive().default(2e-5),
-    stepsPerLevel: z.number().int().positive().default(100),
-    denoise: z.boolean().default(true),
-  },
+const schema = modelConfigSchema({
+  model: scoreModelShape,
   data: dataSchema({ name: 'swiss-roll' }),
   train: trainSchema({ steps: 4000, batchSize: 256, lr: 2e-3, ema: 0.995, evalEvery: 1000, checkpointEvery: 2000 }),
 });
+
+/** Full score-model config. */
+export type ScoreConfig = z.output<typeof schema>;
 
 /** NCSN on 2-D data. */
 export const scoreSpec: ModelSpec<ScoreConfig> = {

@@ -5,20 +5,10 @@ import type { Rng } from '../../random/rng.js';
 import type { Batch } from '../../data/types.js';
 import type { DataInfo, LatentModel, LikelihoodModel, SampleOptions } from '../types.js';
 import { logSoftmax } from '../../engine/ops.js';
+import type { ProdLdaModelConfig } from './config.js';
 
-/** ProdLDA model settings (the `model` section of its config). */
-export interface ProdLdaModelConfig {
-  /** Number of topics K. */
-  topics: number;
-  /** Hidden widths of the softplus inference network. */
-  hidden: number[];
-  /** Symmetric Dirichlet concentration α approximated by the logistic-normal prior. */
-  alpha: number;
-  /** Steps over which the KL weight rises linearly from 0 to 1 (against posterior collapse); 0 = off. */
-  klWarmup?: number;
-  /** Gain c on θ before the topic–word layer (logits = c·θ·β + b): a BN-free guard against component collapse; 1 = the plain model. */
-  thetaScale?: number;
-}
+/** ProdLDA settings (the `model` section; inferred from the schema in config.ts). */
+export type { ProdLdaModelConfig };
 
 /**
  * Laplace approximation of Dirichlet(α·1_K) in the softmax basis (Srivastava & Sutton 2017, eq. 3):

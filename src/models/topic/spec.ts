@@ -1,36 +1,31 @@
 // Registry entry for ProdLDA (Srivastava & Sutton 2017): a neural topic model on bag-of-words
 // paragraphs of the Gutenberg texts (dataset 'bow').
 import { z } from 'zod';
-import { trainSchema, modelConfigSchema, type ModelConfig } from '../../config/common.js';
+import { trainSchema, modelConfigSchema } from '../../config/common.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
-import { ProdLda, type ProdLdaModelConfig } from './prodlda.js';
+import { ProdLda } from './prodlda.js';
+import { prodLdaModelShape } from './config.js';
 
-/** Full ProdLDA config. */
-export type ProdLdaConfig = ModelConfig<ProdLdaModelConfig>;
-
-const schema = modelConfigSchema<ProdLdaConfig>({
-  model: {
-    topics: z.number().int().min(2).default(20),
-    hidden: z.array(z.number().int().positive()).default([100, 100]),
-    alpha: z.number().positive().default(1),
-    klWarmup: z.number().int().min(0).default(0),
-    thetaScale: z.number().positive().default(1),
-  },
+const schema = modelConfigSchema({
+  model: prodLdaModelShape,
   data: z
     .strictObject({
-      name: z.string().default('bow'),
-      path: z.string().optional(),
-      binarize: z.enum(['none', 'dynamic', 'threshold']).default('none'),
-      trainSize: z.number().int().positive().optional(),
-      testSize: z.number().int().positive().optional(),
-      trainClasses: z.array(z.number().int().min(0)).optional(),
-      vocabSize: z.number().int().min(2).default(2000),
+      name: z.string().default('bow').describe("Dataset name ('bow': bag-of-words paragraphs; see `genlab list --datasets`)."),
+      path: z.string().optional().describe('A .txt file or a folder of them whose paragraphs are the documents (default: the bundled Gutenberg texts).'),
+      binarize: z.enum(['none', 'dynamic', 'threshold']).default('none').describe('Image binarisation (unused for word counts; kept for the shared data keys).'),
+      trainSize: z.number().int().positive().optional().describe('Keep at most this many training documents (default all).'),
+      testSize: z.number().int().positive().optional().describe('Held-out documents (default 10 %).'),
+      trainClasses: z.array(z.number().int().min(0)).optional().describe('Labelled data: keep only these classes in the train split.'),
+      vocabSize: z.number().int().min(2).default(2000).describe('Vocabulary size: the most document-frequent words.'),
     })
     .prefault({}),
   // the paper's optimiser: Adam with β₁ = 0.99 and a high learning rate
   train: trainSchema({ steps: 3000, batchSize: 200, lr: 2e-3, beta1: 0.99, evalEvery: 500, checkpointEvery: 1000 }),
 });
+
+/** Full ProdLDA config. */
+export type ProdLdaConfig = z.output<typeof schema>;
 
 /** ProdLDA: logistic-normal VAE topic model; `genlab topics DIR` prints its topics and NPMI. */
 export const prodLdaSpec: ModelSpec<ProdLdaConfig> = {

@@ -2,13 +2,10 @@
 // pair for 28×28 images. Networks are pure: they map tensors to tensors and own no optimizer.
 import { tfl } from '../../engine/tf.js';
 import type { DataInfo } from '../types.js';
+import type { VaeNetConfig } from './config.js';
 
-/** Architecture settings shared by both networks. */
-export interface VaeNetConfig {
-  arch: 'mlp' | 'conv';
-  hidden: number[];
-  latentDim: number;
-}
+/** Architecture settings shared by both networks (inferred from the schema in config.ts). */
+export type { VaeNetConfig };
 
 /**
  * Encoder: x [B, ...shape] → [B, 2·latentDim] (μ then log σ²). With numClasses > 0 (CVAE, Sohn et al.

@@ -1,44 +1,27 @@
 // Registry entry for the VAE family: config schema, presets and capabilities.
 import { z } from 'zod';
-import { dataSchema, trainSchema, type DataConfig, type TrainConfig } from '../../config/common.js';
+import { dataSchema, seedSchema, trainSchema, withDefaults, type TrainConfig } from '../../config/common.js';
 import type { ModelSpec } from '../types.js';
-import { Vae, type VaeModelConfig } from './vae.js';
+import { Vae } from './vae.js';
 import { initWeights } from '../../nn/init.js';
-
-/** Full VAE config. */
-export interface VaeConfig {
-  seed: number;
-  model: VaeModelConfig;
-  data: DataConfig;
-  train: TrainConfig;
-}
+import { vaeModelSection, type VaeModelConfig } from './config.js';
 
 /** Builds a VAE-family config schema with the given defaults (shared by vae, beta-vae and cvae). */
 export function vaeSchema(d: {
   model?: Partial<VaeModelConfig>;
   data?: { name: string; binarize?: 'none' | 'dynamic' | 'threshold' };
   train?: Partial<TrainConfig>;
-} = {}): z.ZodType<VaeConfig> {
-  const m = { arch: 'mlp' as const, hidden: [512, 256], latentDim: 32, decoder: 'bernoulli' as const, decoderStd: 0.1, beta: 1, capacity: 0, capacitySteps: 10000, gamma: 1000, ...d.model };
+} = {}) {
   return z.strictObject({
-    seed: z.number().int().default(1),
-    model: z
-      .strictObject({
-        arch: z.enum(['mlp', 'conv']).default(m.arch),
-        hidden: z.array(z.number().int().positive()).default(m.hidden),
-        latentDim: z.number().int().positive().default(m.latentDim),
-        decoder: z.enum(['bernoulli', 'gaussian']).default(m.decoder),
-        decoderStd: z.number().positive().default(m.decoderStd),
-        beta: z.number().min(0).default(m.beta),
-        capacity: z.number().min(0).default(m.capacity),
-        capacitySteps: z.number().int().min(0).default(m.capacitySteps),
-        gamma: z.number().min(0).default(m.gamma),
-      })
-      .prefault({}),
+    seed: seedSchema(),
+    model: withDefaults(vaeModelSection, d.model ?? {}).prefault({}),
     data: dataSchema(d.data ?? { name: 'mnist', binarize: 'dynamic' }),
     train: trainSchema({ steps: 10000, batchSize: 128, lr: 1e-3, evalEvery: 1000, checkpointEvery: 2000, ...d.train }),
-  }) as unknown as z.ZodType<VaeConfig>;
+  });
 }
+
+/** Full VAE config. */
+export type VaeConfig = z.output<ReturnType<typeof vaeSchema>>;
 
 const schema = vaeSchema();
 

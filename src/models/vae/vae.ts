@@ -5,7 +5,7 @@ import { tf, tfl } from '../../engine/tf.js';
 import type { Rng } from '../../random/rng.js';
 import type { Batch } from '../../data/types.js';
 import type { DataInfo, ImportanceWeightedModel, LatentModel, LikelihoodModel, SampleOptions } from '../types.js';
-import { buildDecoder, buildEncoder, type VaeNetConfig } from './networks.js';
+import { buildDecoder, buildEncoder } from './networks.js';
 import {
   bernoulliLogLik,
   diagGaussianLogDensityFromEps,
@@ -13,21 +13,10 @@ import {
   gaussianLogLik,
   standardNormalLogDensity,
 } from './likelihoods.js';
+import type { VaeModelConfig } from './config.js';
 
-/** VAE model settings (the `model` section of its config). */
-export interface VaeModelConfig extends VaeNetConfig {
-  decoder: 'bernoulli' | 'gaussian';
-  /** Fixed standard deviation of the Gaussian decoder. */
-  decoderStd: number;
-  /** Weight of the KL term (β-VAE); 1 gives the ELBO. */
-  beta: number;
-  /** Capacity annealing (Burgess et al. 2018): target KL in nats at the end of annealing; 0 = off. */
-  capacity?: number;
-  /** Steps over which the target KL grows linearly from 0 to `capacity`. */
-  capacitySteps?: number;
-  /** Weight γ of |KL − C| when capacity annealing is on. */
-  gamma?: number;
-}
+/** VAE model settings (the `model` section; inferred from the schema in config.ts). */
+export type { VaeModelConfig };
 
 /** Target KL C(step) = capacity · min(1, step / capacitySteps) (Burgess et al. 2018, eq. 8); no step → the final C. */
 export function capacityAt(cfg: Pick<VaeModelConfig, 'capacity' | 'capacitySteps'>, step?: number): number {

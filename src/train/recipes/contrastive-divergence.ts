@@ -1,6 +1,9 @@
 // Contrastive divergence with short-run SGLD negatives and a replay buffer (Du & Mordatch 2019, §3.1,
 // Algorithm 1): L = E(x⁺) − E(x⁻) + α·(E(x⁺)² + E(x⁻)²); 95 % of chains restart from the buffer.
+import { z } from 'zod';
 import { tf } from '../../engine/tf.js';
+import { withDefaults } from '../../config/common.js';
+import { ConfigError, validateConfig } from '../../config/resolve.js';
 import type { EnergyModel } from '../../models/ebm/ebm.js';
 import { Rng } from '../../random/rng.js';
 import { createOptimizer } from '../optimizers.js';
@@ -8,24 +11,31 @@ import { WeightEma } from '../ema.js';
 import { clipByGlobalNorm, lossAndGrads, trainableVariables } from '../grads.js';
 import type { RecipeFactory } from '../recipe.js';
 
+/** The `cd` config section, owned by this recipe, with the defaults of Du & Mordatch 2019. */
+export const cdSection = z.strictObject({
+  bufferSize: z.number().int().positive().default(10000).describe('Replay-buffer capacity (examples).'),
+  reinit: z.number().min(0).max(1).default(0.05).describe('Probability that a chain restarts from uniform noise instead of the buffer.'),
+  alpha: z.number().min(0).default(1).describe('Weight α of the energy-magnitude regulariser α·(E(x⁺)² + E(x⁻)²).'),
+});
+
 /** CD settings read from the config's `cd` section. */
-export interface CdOptions {
-  /** Replay-buffer capacity (examples). */
-  bufferSize: number;
-  /** Probability that a chain restarts from uniform noise instead of the buffer. */
-  reinit: number;
-  /** Weight α of the energy-magnitude regulariser. */
-  alpha: number;
-}
+export type CdOptions = z.output<typeof cdSection>;
 
 /** Defaults of Du & Mordatch 2019 (buffer 10,000, 5 % restarts, α = 1). */
-export const CD_DEFAULTS: CdOptions = { bufferSize: 10000, reinit: 0.05, alpha: 1 };
+export const CD_DEFAULTS: CdOptions = cdSection.parse({});
+
+/** Schema of the `cd` section, with a model's own defaults. */
+export function cdSchema(defaults: Partial<CdOptions> = {}) {
+  return withDefaults(cdSection, defaults).prefault({});
+}
 
 /** Builds the CD recipe for an EnergyModel; the buffer and its Rng are part of the checkpointed state. */
 export const contrastiveDivergenceRecipe: RecipeFactory = (genModel, config, rng) => {
   const model = genModel as EnergyModel;
   if (typeof model.energy !== 'function' || typeof model.langevin !== 'function') throw new Error('The contrastive-divergence recipe needs an energy model.');
-  const cd: CdOptions = { ...CD_DEFAULTS, ...((config as unknown as { cd?: Partial<CdOptions> }).cd ?? {}) };
+  const section = (config as { cd?: unknown }).cd;
+  if (section === undefined) throw new ConfigError("The contrastive-divergence recipe reads the config's `cd` section, which is missing: resolve the config with the registry's spec.");
+  const cd = validateConfig(z.strictObject({ cd: cdSchema() }), { cd: section }).cd;
   const vars = trainableVariables(Object.values(model.networks));
   const optimizer = createOptimizer(config.train);
   const ema = config.train.ema > 0 ? new WeightEma(vars, config.train.ema) : null;

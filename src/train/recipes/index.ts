@@ -1,22 +1,29 @@
-// The recipe table: a ModelSpec names its recipe by id; families add theirs here.
+// The recipe table: a ModelSpec names its recipe by id; a recipe that reads a config section of its own
+// declares it here, and the registry adds that section to the schema of every entry using the recipe.
 import type { RecipeId } from '../../models/types.js';
-import type { RecipeFactory } from '../recipe.js';
+import type { RecipeEntry, RecipeFactory } from '../recipe.js';
 import { likelihoodRecipe } from './likelihood.js';
 import { adversarialRecipe } from './adversarial.js';
+import { adversarialSchema } from './adversarial-options.js';
 import { denoisingRecipe } from './denoising.js';
-import { contrastiveDivergenceRecipe } from './contrastive-divergence.js';
+import { cdSchema, contrastiveDivergenceRecipe } from './contrastive-divergence.js';
 
-/** Recipes available by id. */
-export const RECIPES: Partial<Record<RecipeId, RecipeFactory>> = {
-  likelihood: likelihoodRecipe,
-  adversarial: adversarialRecipe,
-  denoising: denoisingRecipe,
-  'contrastive-divergence': contrastiveDivergenceRecipe,
+/** Recipes by id (every RecipeId has a row). */
+export const RECIPES: Record<RecipeId, RecipeEntry> = {
+  likelihood: { id: 'likelihood', build: likelihoodRecipe },
+  adversarial: { id: 'adversarial', build: adversarialRecipe, section: { key: 'adversarial', schema: adversarialSchema } },
+  denoising: { id: 'denoising', build: denoisingRecipe },
+  'contrastive-divergence': { id: 'contrastive-divergence', build: contrastiveDivergenceRecipe, section: { key: 'cd', schema: cdSchema } },
 };
 
-/** Looks up a recipe, with an error naming the available ones. */
-export function getRecipe(id: RecipeId): RecipeFactory {
-  const r = RECIPES[id];
+/** Looks up a recipe's row, with an error naming the available ones. */
+export function recipeEntry(id: RecipeId): RecipeEntry {
+  const r = (RECIPES as Partial<Record<string, RecipeEntry>>)[id];
   if (!r) throw new Error(`No recipe "${id}" is registered. Available: ${Object.keys(RECIPES).join(', ')}.`);
   return r;
+}
+
+/** Looks up a recipe's factory, with an error naming the available ones. */
+export function getRecipe(id: RecipeId): RecipeFactory {
+  return recipeEntry(id).build;
 }

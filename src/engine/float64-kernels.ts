@@ -1,7 +1,7 @@
 // Optional float64 kernels for the metrics' linear algebra. The native backend installs OpenBLAS /
 // LAPACK ones: a 10k × 128 covariance takes ~60 ms on the wasm Gram kernel and ~6 ms as dsyrk; FID's
 // two 128 × 128 eigenproblems ~20 ms in the JS port and < 1 ms in dsyevd. Without them linalg.ts uses
-// the wasm SIMD / JS Gram kernel and eigen.ts the JAMA port. Kept apart so the metrics stay browser-safe.
+// the wasm SIMD / JS Gram kernel and eigen.ts the JAMA port. The engine installs them, metrics/ reads them.
 
 /** Float64 kernels on row-major arrays. */
 export interface Float64Kernels {

@@ -6,7 +6,7 @@ import { getRecipe } from '../train/recipes/index.js';
 import { Rng } from '../random/rng.js';
 import { toy2dDatasets, toy2dMixture, type Toy2dName } from '../data/toy2d.js';
 import type { TrainListener } from '../train/events.js';
-import { meanStd, modeCoverage, type ModeCoverage } from './mode-coverage.js';
+import { meanStd, modeCoverage, type ModeCoverage } from '../metrics/mode-coverage.js';
 
 /** Benchmark dataset names → toy 2-D sets. */
 export const MODE_DATASETS = { ring: 'ring-8', grid: 'grid-25' } as const satisfies Record<string, Toy2dName>;

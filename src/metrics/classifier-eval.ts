@@ -3,7 +3,6 @@
 // for conditional models the fraction of samples classified as the label they were asked for.
 import { tf } from '../engine/tf.js';
 import type { Dataset } from '../data/types.js';
-import type { SampleOptions } from '../models/types.js';
 import { Rng } from '../random/rng.js';
 import { fid } from '../metrics/fid.js';
 import type { Features } from '../metrics/features.js';
@@ -17,7 +16,7 @@ export interface FeatureClassifier {
 }
 
 /** A generator as the evaluation sees it: n samples in [0, 1], with labels when conditional. */
-export type ImageSampler = (n: number, rng: Rng, opts?: SampleOptions) => tf.Tensor;
+export type ImageSampler = (n: number, rng: Rng, opts?: { labels?: number[] }) => tf.Tensor;
 
 /** Results of `evaluateImageGenerator`. */
 export interface GeneratorEvaluation {

@@ -1,4 +1,4 @@
-// Evaluations of the VAE variants on a trained run: one-class anomaly detection (An & Cho 2015),
+// Evaluations of a trained run's session (VAE variants, ProdLDA, labelled generators): one-class anomaly detection (An & Cho 2015),
 // disentanglement by MIG (Chen et al. 2018), latent traversals, and ProdLDA topics with NPMI (Lau et al. 2014).
 import { tf } from '../engine/tf.js';
 import { Rng } from '../random/rng.js';
