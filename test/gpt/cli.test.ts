@@ -96,6 +96,6 @@ test('gpt-mlm fills `_` gaps; a causal gpt refuses to', async () => {
   const filled = f.out.replace(/\n$/, '');
   assert.equal(Array.from(filled).length, 'Speak, sp__k.'.length);
   assert.ok(filled.startsWith('Speak, sp') && filled.endsWith('k.') && !filled.includes('_'), filled);
-  assert.match(genlab('infill', pre, '--text', 'a_b').err, /cannot fill gaps; train gpt-mlm/);
+  assert.match(genlab('infill', pre, '--text', 'a_b').err, /Model "gpt" cannot fill gaps; models that can: gpt-mlm\./);
   assert.match(genlab('infill', mlm, '--text', 'no gaps').err, /--text has no gaps/);
 });
