@@ -3,27 +3,12 @@
 import { Command } from 'commander';
 import { registerList } from './commands/list.js';
 import { registerQuickstart, registerTrain } from './commands/train.js';
-import { sampleCommand } from './commands/sample.js';
-import { nllCommand } from './commands/eval.js';
 import { registerEvalFeatures } from './commands/eval-features.js';
-import { accuracyCommand, registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
+import { registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
 import { registerInfo } from './commands/info.js';
-import { attentionCommand, generateCommand, infillCommand } from './commands/generate.js';
 import { registerBench } from './commands/bench.js';
-import { inpaintCommand } from './commands/inpaint.js';
-import { upscaleCommand } from './commands/upscale.js';
-import { anomalyCommand } from './commands/eval-anomaly.js';
-import { migCommand } from './commands/eval-mig.js';
-import { traverseCommand } from './commands/traverse.js';
-import { topicsCommand } from './commands/topics.js';
-import { labelsCommand } from './commands/eval-conditional.js';
-import { addRunCommand, type RunCommand } from './options.js';
-
-/** `genlab NAME DIR`: one entry per command; each says which capability it needs. */
-export const RUN_COMMANDS: RunCommand[] = [sampleCommand, traverseCommand, topicsCommand, generateCommand, infillCommand, attentionCommand, inpaintCommand, upscaleCommand];
-
-/** `genlab eval NAME DIR`. */
-export const EVAL_COMMANDS: RunCommand[] = [nllCommand, accuracyCommand, anomalyCommand, migCommand, labelsCommand];
+import { addRunCommand } from './options.js';
+import { EVAL_COMMANDS, RUN_COMMANDS } from './run-commands.js';
 
 const BACKEND_FLAGS = ['-b, --backend <name>', 'tfjs backend: auto | native | wasm | cpu | tensorflow (env GENLAB_BACKEND)'] as const;
 

@@ -138,6 +138,9 @@ export function addRunCommand(parent: Command, def: RunCommand): Command {
   for (const [flags, text, fallback] of def.required ?? []) c.requiredOption(flags, text, fallback);
   for (const [flags, text, fallback] of def.options ?? []) c.option(flags, text, fallback);
   def.extend?.(c);
+  const needs = typeof def.needs === 'function' ? def.needs({}) : def.needs;
+  const can = MODEL_SPECS.filter((spec) => needs.every((n) => NEEDS[n].declared(spec.capabilities))).map((spec) => spec.id);
+  c.addHelpText('after', `\nModels that can: ${can.join(', ') || 'none registered'}.`);
   c.action(async (dir: string, _o, cmd: Command) => {
     const o = subcommandOptions(cmd) as Record<string, any>;
     def.check?.(o);

@@ -4,7 +4,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODEL_SPECS } from '../../src/registry.js';
-import { EVAL_COMMANDS, RUN_COMMANDS } from '../../src/cli/main.js';
+import { commandsFor, EVAL_COMMANDS, RUN_COMMANDS } from '../../src/cli/run-commands.js';
 import { modelsThatCan, requireCapability } from '../../src/cli/options.js';
 import { NEEDS, type Need } from '../../src/models/types.js';
 import { openSession } from '../../src/node/session.js';
@@ -31,6 +31,10 @@ test('who can do what: the declared capabilities of the registry (known answers)
   };
   for (const [need, ids] of Object.entries(expected)) assert.deepEqual(modelsThatCan(need as Need), ids, need);
   assert.ok(!modelsThatCan('sample').includes('gpt') && !modelsThatCan('sample').includes('classifier'));
+  const spec = (id: string) => MODEL_SPECS.find((s) => s.id === id)!;
+  assert.deepEqual(commandsFor(spec('vae')), ['sample', 'traverse', 'eval nll', 'eval anomaly', 'eval mig']);
+  assert.deepEqual(commandsFor(spec('ddpm-cond')), ['sample', 'inpaint', 'eval labels']);
+  assert.deepEqual(commandsFor(spec('gpt-mlm')), ['infill', 'attention']);
 });
 
 test('every command × every spec: allowed iff declared, refused with one message naming the models that can', () => {
