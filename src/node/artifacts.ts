@@ -6,7 +6,7 @@ import { tf } from '../engine/tf.js';
 import { engineInfo } from '../engine/backend.js';
 import { imageGrid, scatterPlot, type RgbaImage } from '../io/png.js';
 import { renderReport, type LogRow } from '../io/report.js';
-import type { Capabilities, LatentModel } from '../models/types.js';
+import { isTableModel, type Capabilities, type LatentModel, type TableModel } from '../models/types.js';
 import { Rng } from '../random/rng.js';
 import { interpolateLatents, type Interpolation } from '../samplers/latent-walk.js';
 import { encodePng } from './png-codec.js';
@@ -98,11 +98,21 @@ function sampleImage(s: Session): Artifact {
   return { file: 'samples.png', png: encodePng(renderSamples(s, 64)), caption: `64 samples (seed ${PREVIEW_SEED})` };
 }
 
+function csvCell(v: number | string): string {
+  return typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`;
+}
+
+/** n sampled rows of a table model as CSV (header = column names). */
+export function renderTableSamples(m: TableModel, n: number, seed = PREVIEW_SEED): string {
+  const { columns, rows } = m.sampleTable(n, new Rng(seed));
+  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
 /** The preview each output kind writes (none for classifiers); a new output kind adds one line here. */
 export const PREVIEWS: Record<Capabilities['output'], ((s: Session) => Artifact | null) | null> = {
   image: sampleImage,
   points: sampleImage,
-  table: sampleImage,
+  table: (s) => (isTableModel(s.model) ? { file: 'samples.csv', text: s.recipe.withSamplingWeights(() => renderTableSamples(s.model as TableModel, 100)), caption: `100 sampled rows (seed ${PREVIEW_SEED})` } : sampleImage(s)),
   text: (s) => {
     const text = renderTextSamples(s, 4, 500);
     return text === null ? null : { file: 'samples.txt', text, caption: `4 samples of 500 tokens (seed ${PREVIEW_SEED})` };

@@ -2,12 +2,10 @@
 // diffusion model, by RePaint resampling (Lugmayr et al. 2022); writes input-with-hole | completions.
 import path from 'node:path';
 import { tf } from '../../engine/tf.js';
-import { writePng } from '../../node/png-codec.js';
-import { imageGrid } from '../../io/png.js';
 import { Rng } from '../../random/rng.js';
 import { isInpaintModel } from '../../models/types.js';
 import { countRow, intOption, modelAs, outRow, seedOption, seedRow , type RunCommand } from '../options.js';
-import { readModelImage, samplerOptions, withSamplerFlags } from './diffusion-common.js';
+import { readModelImage, samplerOptions, withSamplerFlags, writeImageRow } from './diffusion-common.js';
 
 /** `genlab inpaint DIR`: RePaint completion of the masked region. */
 export const inpaintCommand: RunCommand = {
@@ -34,10 +32,8 @@ export const inpaintCommand: RunCommand = {
     const missing = tf.tidy(() => tf.tile(tf.cast(tf.greaterEqual(m, 0.5), 'float32'), [n, 1, 1, shape[2]])); // [n, H, W, C]
     const opts = { ...samplerOptions(o, n), resample: intOption('resample', o.resample, 5) };
     const out = s.recipe.withSamplingWeights(() => model.inpaint(xs, missing, new Rng(seedOption(o.seed)), opts));
-    const grid = tf.tidy(() => tf.concat([tf.mul(x, tf.sub(1, tf.slice(missing, [0, 0, 0, 0], [1, -1, -1, -1]))), out], 0));
-    const file = o.out ?? path.join(dir, 'inpaint.png');
-    await writePng(file, imageGrid(grid, n + 1, shape[0], shape[1], shape[2], { cols: n + 1 }));
-    tf.dispose([x, m, xs, missing, out, grid]);
-    process.stdout.write(`${file}\n`);
+    const holed = tf.tidy(() => tf.mul(x, tf.sub(1, tf.slice(missing, [0, 0, 0, 0], [1, -1, -1, -1])))); // the input with its hole
+    await writeImageRow(o.out ?? path.join(dir, 'inpaint.png'), holed, out);
+    tf.dispose([x, m, xs, missing, out, holed]);
   },
 };

@@ -2,12 +2,10 @@
 // with a diffusion model trained with model.condition=lowres (ddpm-sr); writes the (nearest-upsampled) input | samples.
 import path from 'node:path';
 import { tf } from '../../engine/tf.js';
-import { writePng } from '../../node/png-codec.js';
-import { imageGrid } from '../../io/png.js';
 import { Rng } from '../../random/rng.js';
 import { isUpscaleModel } from '../../models/types.js';
 import { countRow, intOption, modelAs, outRow, seedOption, seedRow , type RunCommand } from '../options.js';
-import { readModelImage, samplerOptions, withSamplerFlags } from './diffusion-common.js';
+import { readModelImage, samplerOptions, withSamplerFlags, writeImageRow } from './diffusion-common.js';
 
 /** `genlab upscale DIR`: 2× super-resolution of a PNG. */
 export const upscaleCommand: RunCommand = {
@@ -27,10 +25,8 @@ export const upscaleCommand: RunCommand = {
     const low = await readModelImage(o.input, [H / 2, W / 2, C], 'input'); // [1, H/2, W/2, C]
     const lows = tf.tidy(() => tf.tile(low, [n, 1, 1, 1]));
     const out = s.recipe.withSamplingWeights(() => model.upscale(lows, new Rng(seedOption(o.seed)), samplerOptions(o, n))); // [n, H, W, C]
-    const grid = tf.tidy(() => tf.concat([tf.image.resizeNearestNeighbor(low, [H, W]), out], 0));
-    const file = o.out ?? path.join(dir, 'upscale.png');
-    await writePng(file, imageGrid(grid, n + 1, H, W, C, { cols: n + 1 }));
-    tf.dispose([low, lows, out, grid]);
-    process.stdout.write(`${file}\n`);
+    const big = tf.image.resizeNearestNeighbor(low, [H, W]); // [1, H, W, C], nearest-upsampled input
+    await writeImageRow(o.out ?? path.join(dir, 'upscale.png'), big, out);
+    tf.dispose([low, lows, out, big]);
   },
 };
