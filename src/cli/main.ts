@@ -1,55 +1,38 @@
-// The genlab command line: list | train | sample | eval | info | quickstart.
+// The genlab command line: list | train | sample | eval | info | quickstart | … Commands over a run
+// directory are declared as data (RunCommand) and registered from the two tables below.
 import { Command } from 'commander';
 import { registerList } from './commands/list.js';
 import { registerQuickstart, registerTrain } from './commands/train.js';
-import { registerSample } from './commands/sample.js';
-import { registerEval } from './commands/eval.js';
 import { registerEvalFeatures } from './commands/eval-features.js';
-import { registerEvalAccuracy, registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
+import { registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
 import { registerInfo } from './commands/info.js';
-import { registerGenerate } from './commands/generate.js';
 import { registerBench } from './commands/bench.js';
-import { registerInpaint } from './commands/inpaint.js';
-import { registerUpscale } from './commands/upscale.js';
-import { registerEvalAnomaly } from './commands/eval-anomaly.js';
-import { registerEvalMig } from './commands/eval-mig.js';
-import { registerTraverse } from './commands/traverse.js';
-import { registerTopics } from './commands/topics.js';
-import { registerEvalLabels } from './commands/eval-conditional.js';
+import { addRunCommand } from './options.js';
+import { EVAL_COMMANDS, RUN_COMMANDS } from './run-commands.js';
+
+const BACKEND_FLAGS = ['-b, --backend <name>', 'tfjs backend: auto | native | wasm | cpu | tensorflow (env GENLAB_BACKEND)'] as const;
 
 /** Builds the CLI program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command();
   program.enablePositionalOptions(); // before any subcommand is created, so they inherit it
-  program
-    .name('genlab')
-    .description('Train, sample and evaluate generative models in TypeScript')
-    .version('0.1.0')
-    .option('-b, --backend <name>', 'tfjs backend: auto | native | wasm | cpu | tensorflow (env GENLAB_BACKEND)');
+  program.name('genlab').description('Train, sample and evaluate generative models in TypeScript').version('0.1.0').option(...BACKEND_FLAGS);
   registerList(program);
   registerTrain(program);
-  registerSample(program);
-  const evalCmd = registerEval(program);
+  const evalCmd = program.command('eval').description('Evaluate a trained model');
   registerEvalFeatures(evalCmd);
   registerEvalCompare(evalCmd);
-  registerEvalAccuracy(evalCmd);
   registerEvalRun(evalCmd);
-  registerEvalAnomaly(evalCmd);
-  registerEvalMig(evalCmd);
-  registerEvalLabels(evalCmd);
-  registerTraverse(program);
-  registerTopics(program);
+  for (const c of EVAL_COMMANDS) addRunCommand(evalCmd, c);
+  for (const c of RUN_COMMANDS) addRunCommand(program, c);
   registerInfo(program);
-  registerGenerate(program);
   registerBench(program);
-  registerInpaint(program);
-  registerUpscale(program);
   registerQuickstart(program);
   // `eval DIR` has options of its own that its subcommands share names with (--n, --json); positional
   // options keep each option with the command it follows, so --backend is offered on every command.
   const addBackend = (c: Command) => {
     c.commands.forEach(addBackend);
-    if (!c.options.some((o) => o.long === '--backend')) c.option('-b, --backend <name>', 'tfjs backend: auto | native | wasm | cpu | tensorflow (env GENLAB_BACKEND)');
+    if (!c.options.some((o) => o.long === '--backend')) c.option(...BACKEND_FLAGS);
   };
   program.commands.forEach(addBackend);
   return program;

@@ -22,7 +22,8 @@ export interface RunReport {
   modelId: string;
   /** Backend details, usually `engineInfo()`. */
   engine?: EngineInfo | { [key: string]: unknown };
-  timing?: { wallTimeSec: number; steps?: number; startedAt?: string };
+  /** `steps` trained in this run, from step `firstStep` (1 unless resumed). */
+  timing?: { wallTimeSec: number; steps?: number; firstStep?: number; startedAt?: string };
   /** Final metrics, shown as a table. */
   metrics?: Record<string, number>;
   /** Training log rows `{ step, ...scalars }`, drawn as line charts. */
@@ -31,6 +32,8 @@ export interface RunReport {
   charts?: ReportChart[];
   /** Named images: PNG bytes or their base64 text. */
   images?: { name: string; png: Uint8Array | string; caption?: string }[];
+  /** Named text samples (text models), shown preformatted. */
+  texts?: { name: string; text: string; caption?: string }[];
   /** The resolved config, shown as pretty JSON. */
   config?: unknown;
   /** The command line that produced the run. */
@@ -91,6 +94,9 @@ export function defaultCharts(log: LogRow[]): ReportChart[] {
   return [...groups].map(([title, ks]) => ({ title, keys: ks }));
 }
 
+/** Readable titles for the log keys that genlab's trainer writes. */
+const CHART_LABELS: Record<string, string> = { ms: 'ms per step', lr: 'learning rate' };
+
 function quoteArg(a: string): string {
   return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
@@ -108,7 +114,7 @@ h1{margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;marg
 table{border-collapse:collapse}th,td{border:1px solid #ddd;padding:.25rem .6rem;text-align:left}
 th{background:#f6f6f6;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
 pre{background:#f6f6f6;padding:.8rem;overflow:auto}figure{display:inline-block;margin:.5rem;vertical-align:top}
-figure img{image-rendering:pixelated;max-width:100%;border:1px solid #ddd}.sub{color:#666}`;
+figure img{image-rendering:pixelated;max-width:100%;border:1px solid #ddd}figure.text{display:block}.sub{color:#666}`;
 
 /** Renders a run as one self-contained HTML page (no scripts, no external assets). */
 export function renderReport(r: RunReport): string {
@@ -120,11 +126,11 @@ export function renderReport(r: RunReport): string {
   const info: [string, string][] = [['model', r.modelId]];
   if (r.engine) for (const [k, v] of Object.entries(r.engine)) if (v !== undefined) info.push([`engine.${k}`, formatValue(v)]);
   if (r.timing) {
-    const { wallTimeSec, steps, startedAt } = r.timing;
+    const { wallTimeSec, steps, firstStep = 1, startedAt } = r.timing;
     if (startedAt) info.push(['started', startedAt]);
     info.push(['wall time', formatDuration(wallTimeSec)]);
     if (steps !== undefined) {
-      info.push(['steps', String(steps)]);
+      info.push(['steps', firstStep > 1 ? `${steps} (steps ${firstStep}–${firstStep + steps - 1}, resumed)` : String(steps)]);
       if (wallTimeSec > 0) info.push(['steps/s', formatValue(steps / wallTimeSec)]);
     }
   }
@@ -143,7 +149,8 @@ export function renderReport(r: RunReport): string {
         name: k,
         points: r.log!.filter((row) => row[k] !== undefined).map((row) => [row.step, row[k]] as [number, number]),
       }));
-      s.push(`<div class="chart">${lineChartSvg(series, { title: c.title, xLabel: 'step', yLabel: c.title, logY: c.logY })}</div>`);
+      const label = CHART_LABELS[c.title] ?? c.title;
+      s.push(`<div class="chart">${lineChartSvg(series, { title: label, xLabel: 'step', yLabel: label, logY: c.logY })}</div>`);
     }
   }
 
@@ -156,6 +163,11 @@ export function renderReport(r: RunReport): string {
         `<figure><img alt="${esc(im.name)}" src="data:image/png;base64,${b64}"><figcaption>${esc(im.caption ?? im.name)}</figcaption></figure>`,
       );
     }
+  }
+
+  if (r.texts && r.texts.length > 0) {
+    s.push('<h2>Text samples</h2>');
+    for (const t of r.texts) s.push(`<figure class="text"><pre class="sample">${esc(t.text)}</pre><figcaption>${esc(t.caption ?? t.name)}</figcaption></figure>`);
   }
 
   if (r.config !== undefined) s.push('<h2>Config</h2>', `<pre class="config">${esc(configJson(r.config))}</pre>`);

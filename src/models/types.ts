@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { tf, tfl } from '../engine/tf.js';
 import type { Rng } from '../random/rng.js';
+import type { RgbaImage } from '../io/png.js';
 import type { Batch, DataKind } from '../data/types.js';
 import type { BaseConfig, DeepPartial } from '../config/index.js';
 
@@ -24,7 +25,12 @@ export interface Capabilities {
   latent: boolean;
   /** Can estimate log-likelihood (importance-weighted bound). */
   likelihood: boolean;
+  /** Optional abilities beyond `sample` (each one's interface and guard are below); absent = none. */
+  tasks?: Task[];
 }
+
+/** Optional abilities a spec declares in `capabilities.tasks`; latent and likelihood keep their own flags. */
+export type Task = 'generate' | 'infill' | 'attention' | 'inpaint' | 'upscale' | 'energy' | 'topics' | 'translate' | 'table';
 
 /** Shape information about the training data a model is built for. */
 export interface DataInfo {
@@ -88,6 +94,107 @@ export interface LatentModel extends GenModel {
 export interface ImportanceWeightedModel extends GenModel {
   /** log p(x) estimates [B] (nats) with k importance samples per example. */
   logLikelihood(x: tf.Tensor, k: number, rng: Rng): tf.Tensor;
+}
+
+/** Per-token sampling of text models (temperature 0 = greedy; top-k; nucleus top-p). */
+export interface TextSamplingOptions {
+  temperature?: number;
+  topK?: number;
+  topP?: number;
+}
+
+/** Autoregressive text generation (`genlab generate`). */
+export interface TextModel extends GenModel {
+  readonly blockSize: number;
+  /** Continues each prompt by maxNew tokens; returns prompt + continuation ids. */
+  generate(prompts: Int32Array[], maxNew: number, opts: TextSamplingOptions, rng: Rng): Int32Array[];
+}
+
+/** Gap filling by a masked LM (`genlab infill`): ids with `maskId` at each gap. */
+export interface InfillModel extends GenModel {
+  readonly maskId: number;
+  infill(ids: Int32Array, opts: TextSamplingOptions, rng: Rng): Int32Array;
+}
+
+/** Attention maps of a transformer (`genlab attention`). */
+export interface AttentionModel extends GenModel {
+  readonly blockSize: number;
+  /** Attention probabilities [1, heads, T, T] of block `layer` for tokens [1, T]. */
+  attention(tokens: tf.Tensor, layer: number): tf.Tensor;
+}
+
+/** Image completion (`genlab inpaint`): fills where `missing` [n, H, W, C] is 1. */
+export interface InpaintModel extends GenModel {
+  inpaint(x: tf.Tensor, missing: tf.Tensor, rng: Rng, opts?: SampleOptions & { resample?: number }): tf.Tensor;
+}
+
+/** 2× super-resolution (`genlab upscale`): low [n, H/2, W/2, C] → [n, H, W, C]. */
+export interface UpscaleModel extends GenModel {
+  upscale(low: tf.Tensor, rng: Rng, opts?: SampleOptions): tf.Tensor;
+}
+
+/** An energy model over 2-D points that draws its landscape (`genlab sample --energy`). */
+export interface EnergyLandscapeModel extends GenModel {
+  energyLandscape(): RgbaImage;
+}
+
+/** A topic model (`genlab topics`): topic–word weights β [K, V], row-major. */
+export interface TopicModel extends GenModel {
+  readonly latentDim: number;
+  topicWordWeights(): Float32Array;
+}
+
+/** Paired or unpaired translation (pix2pix, CycleGAN): maps inputs of one domain to the other. */
+export interface TranslateModel extends GenModel {
+  /** Translated images [n, H, W, C] of inputs x [n, H, W, C]. */
+  translate(x: tf.Tensor, rng: Rng): tf.Tensor;
+}
+
+/** Tabular synthesis: n rows of named columns (numbers, or category names). */
+export interface TableModel extends GenModel {
+  sampleTable(n: number, rng: Rng): { columns: string[]; rows: (number | string)[][] };
+}
+
+const hasMethods = (m: GenModel, ...names: string[]) => names.every((k) => typeof (m as unknown as Record<string, unknown>)[k] === 'function');
+const hasNumbers = (m: GenModel, ...names: string[]) => names.every((k) => typeof (m as unknown as Record<string, unknown>)[k] === 'number');
+
+/** Type guards, one per optional ability (what the methods, not the spec, say). */
+export const isTextModel = (m: GenModel): m is TextModel => hasMethods(m, 'generate') && hasNumbers(m, 'blockSize');
+export const isInfillModel = (m: GenModel): m is InfillModel => hasMethods(m, 'infill') && hasNumbers(m, 'maskId');
+export const isAttentionModel = (m: GenModel): m is AttentionModel => hasMethods(m, 'attention') && hasNumbers(m, 'blockSize');
+export const isInpaintModel = (m: GenModel): m is InpaintModel => hasMethods(m, 'inpaint');
+export const isUpscaleModel = (m: GenModel): m is UpscaleModel => hasMethods(m, 'upscale');
+export const isEnergyLandscapeModel = (m: GenModel): m is EnergyLandscapeModel => hasMethods(m, 'energyLandscape');
+export const isTopicModel = (m: GenModel): m is TopicModel => hasMethods(m, 'topicWordWeights') && hasNumbers(m, 'latentDim');
+export const isTranslateModel = (m: GenModel): m is TranslateModel => hasMethods(m, 'translate');
+export const isTableModel = (m: GenModel): m is TableModel => hasMethods(m, 'sampleTable');
+export const isLatentModel = (m: GenModel): m is LatentModel => hasMethods(m, 'encode', 'decode') && hasNumbers(m, 'latentDim');
+export const isImportanceWeightedModel = (m: GenModel): m is ImportanceWeightedModel => hasMethods(m, 'logLikelihood');
+
+/** What a command can ask of a model: a task, one of the flags, or an output kind. */
+export type Need = Task | 'sample' | 'latent' | 'likelihood' | 'conditional' | 'images' | 'classify';
+
+/** Per need: the words of the refusal ("cannot …"), whether a spec declares it, and the guard its model must pass. */
+export const NEEDS: Record<Need, { verb: string; declared: (c: Capabilities) => boolean; guard?: (m: GenModel) => boolean }> = {
+  sample: { verb: 'draw image or point samples', declared: (c) => c.output === 'image' || c.output === 'points' || c.output === 'table' },
+  images: { verb: 'generate images', declared: (c) => c.output === 'image' },
+  classify: { verb: 'classify', declared: (c) => c.output === 'labels' },
+  conditional: { verb: 'sample a requested label', declared: (c) => c.conditional },
+  latent: { verb: 'encode into a latent space', declared: (c) => c.latent, guard: isLatentModel },
+  likelihood: { verb: 'estimate likelihoods', declared: (c) => c.likelihood, guard: isImportanceWeightedModel },
+  generate: { verb: 'generate text', declared: (c) => hasTask(c, 'generate'), guard: isTextModel },
+  infill: { verb: 'fill gaps', declared: (c) => hasTask(c, 'infill'), guard: isInfillModel },
+  attention: { verb: 'show attention', declared: (c) => hasTask(c, 'attention'), guard: isAttentionModel },
+  inpaint: { verb: 'inpaint', declared: (c) => hasTask(c, 'inpaint'), guard: isInpaintModel },
+  upscale: { verb: 'upscale', declared: (c) => hasTask(c, 'upscale'), guard: isUpscaleModel },
+  energy: { verb: 'draw an energy landscape', declared: (c) => hasTask(c, 'energy'), guard: isEnergyLandscapeModel },
+  topics: { verb: 'list topics', declared: (c) => hasTask(c, 'topics'), guard: isTopicModel },
+  translate: { verb: 'translate', declared: (c) => hasTask(c, 'translate'), guard: isTranslateModel },
+  table: { verb: 'sample tables', declared: (c) => hasTask(c, 'table'), guard: isTableModel },
+};
+
+function hasTask(c: Capabilities, t: Task): boolean {
+  return c.tasks?.includes(t) ?? false;
 }
 
 /** A registry entry: everything the CLI, tests, studio and benchmarks need to know about a model. */

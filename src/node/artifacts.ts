@@ -1,12 +1,12 @@
-// Run artifacts written after training (and by `genlab sample`): sample grids, latent
-// interpolations, metrics.json and the self-contained report.html.
+// Run artifacts written after training (and by `genlab sample`): the output kind's preview (sample grid,
+// scatter or text), latent interpolations, metrics.json and the self-contained report.html.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tf } from '../engine/tf.js';
 import { engineInfo } from '../engine/backend.js';
 import { imageGrid, scatterPlot, type RgbaImage } from '../io/png.js';
 import { renderReport, type LogRow } from '../io/report.js';
-import type { LatentModel } from '../models/types.js';
+import { isTableModel, type Capabilities, type LatentModel, type TableModel } from '../models/types.js';
 import { Rng } from '../random/rng.js';
 import { interpolateLatents, type Interpolation } from '../samplers/latent-walk.js';
 import { encodePng } from './png-codec.js';
@@ -86,46 +86,72 @@ export async function readLog(file: string): Promise<LogRow[]> {
     .filter((r) => typeof r.step === 'number');
 }
 
-/** Writes samples.png, interpolation.png (latent models), metrics.json and report.html into `dir`. */
+/** One file a run writes for people to look at: a PNG (shown in the report's images) or text (its text samples). */
+export interface Artifact {
+  file: string;
+  caption: string;
+  png?: Uint8Array;
+  text?: string;
+}
+
+function sampleImage(s: Session): Artifact {
+  return { file: 'samples.png', png: encodePng(renderSamples(s, 64)), caption: `64 samples (seed ${PREVIEW_SEED})` };
+}
+
+function csvCell(v: number | string): string {
+  return typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`;
+}
+
+/** n sampled rows of a table model as CSV (header = column names). */
+export function renderTableSamples(m: TableModel, n: number, seed = PREVIEW_SEED): string {
+  const { columns, rows } = m.sampleTable(n, new Rng(seed));
+  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** The preview each output kind writes (none for classifiers); a new output kind adds one line here. */
+export const PREVIEWS: Record<Capabilities['output'], ((s: Session) => Artifact | null) | null> = {
+  image: sampleImage,
+  points: sampleImage,
+  table: (s) => (isTableModel(s.model) ? { file: 'samples.csv', text: s.recipe.withSamplingWeights(() => renderTableSamples(s.model as TableModel, 100)), caption: `100 sampled rows (seed ${PREVIEW_SEED})` } : sampleImage(s)),
+  text: (s) => {
+    const text = renderTextSamples(s, 4, 500);
+    return text === null ? null : { file: 'samples.txt', text, caption: `4 samples of 500 tokens (seed ${PREVIEW_SEED})` };
+  },
+  labels: null,
+};
+
+/** The previews of a run: its output kind's samples, and latent interpolations where the model has a latent space. */
+export function runPreviews(s: Session): Artifact[] {
+  const out: Artifact[] = [];
+  const preview = PREVIEWS[s.spec.capabilities.output]?.(s);
+  if (preview) out.push(preview);
+  const interp = renderInterpolation(s);
+  if (interp) out.push({ file: 'interpolation.png', png: encodePng(interp), caption: 'Linear interpolation between the posterior means of test-image pairs' });
+  return out;
+}
+
+/** Writes the run's previews, metrics.json and report.html into `dir`; returns the names of the files written, in order. */
 export async function writeRunArtifacts(
   dir: string,
   s: Session,
-  extra: { metrics: Record<string, number>; wallTimeSec: number; command: string[]; startedAt: string },
+  extra: { metrics: Record<string, number>; wallTimeSec: number; command: string[]; startedAt: string; steps?: number; firstStep?: number },
 ): Promise<string[]> {
-  const written: string[] = [];
-  const images: { name: string; png: Uint8Array; caption?: string }[] = [];
-  const text = s.spec.capabilities.output === 'text' ? renderTextSamples(s, 4, 500) : null;
-  if (text !== null) {
-    await writeFile(path.join(dir, 'samples.txt'), text);
-    written.push('samples.txt');
-  } else if (s.spec.capabilities.output !== 'labels') {
-    const samples = encodePng(renderSamples(s, 64));
-    await writeFile(path.join(dir, 'samples.png'), samples);
-    written.push('samples.png');
-    images.push({ name: 'samples.png', png: samples, caption: `64 samples (seed ${PREVIEW_SEED})` });
-  }
-  const interp = renderInterpolation(s);
-  if (interp) {
-    const png = encodePng(interp);
-    await writeFile(path.join(dir, 'interpolation.png'), png);
-    written.push('interpolation.png');
-    images.push({ name: 'interpolation.png', png, caption: 'Linear interpolation between the posterior means of test-image pairs' });
-  }
+  const previews = runPreviews(s);
+  for (const a of previews) await writeFile(path.join(dir, a.file), a.png ?? a.text ?? '');
   const metrics = { step: s.step, wallTimeSec: extra.wallTimeSec, ...extra.metrics };
   await writeFile(path.join(dir, 'metrics.json'), JSON.stringify(metrics, null, 2));
-  written.push('metrics.json');
   const html = renderReport({
     title: `genlab ${s.spec.id} run`,
     modelId: s.spec.id,
     engine: engineInfo() ?? undefined,
-    timing: { wallTimeSec: extra.wallTimeSec, steps: s.step, startedAt: extra.startedAt },
+    timing: { wallTimeSec: extra.wallTimeSec, steps: extra.steps ?? s.step, firstStep: extra.firstStep, startedAt: extra.startedAt },
     metrics,
     log: await readLog(path.join(dir, 'log.jsonl')),
-    images,
+    images: previews.filter((a) => a.png).map((a) => ({ name: a.file, png: a.png!, caption: a.caption })),
+    texts: previews.filter((a) => a.text !== undefined).map((a) => ({ name: a.file, text: a.text!, caption: a.caption })),
     config: s.config,
     command: extra.command,
   });
   await writeFile(path.join(dir, 'report.html'), html);
-  written.push('report.html');
-  return written;
+  return [...previews.map((a) => a.file), 'metrics.json', 'report.html'];
 }

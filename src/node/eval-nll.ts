@@ -2,7 +2,7 @@
 // (Burda et al. 2016, §5: k importance samples, stochastically binarised MNIST test digits).
 import { tf } from '../engine/tf.js';
 import { Rng } from '../random/rng.js';
-import type { ImportanceWeightedModel } from '../models/types.js';
+import { isImportanceWeightedModel } from '../models/types.js';
 import { makePrepare } from '../train/prepare.js';
 import { evalBatches } from '../train/trainer.js';
 import type { Session } from './session.js';
@@ -23,8 +23,8 @@ export function evaluateNll(
   s: Session,
   opts: { k: number; n: number; seed?: number; onProgress?: (done: number, total: number) => void },
 ): NllResult {
-  const model = s.model as Partial<ImportanceWeightedModel>;
-  if (!s.spec.capabilities.likelihood || !model.logLikelihood) throw new Error(`Model "${s.spec.id}" cannot estimate likelihoods.`);
+  const model = s.model;
+  if (!s.spec.capabilities.likelihood || !isImportanceWeightedModel(model)) throw new Error(`Model "${s.spec.id}" cannot estimate likelihoods.`);
   if (!(opts.k >= 1) || !(opts.n >= 1)) throw new Error(`--k and --n must be positive integers (got k=${opts.k}, n=${opts.n}).`);
   const n = Math.min(opts.n, s.data.test.size);
   if (n < opts.n) throw new Error(`The test split has only ${s.data.test.size} examples; --n ${opts.n} asks for more.`);
@@ -37,7 +37,7 @@ export function evaluateNll(
   const values: number[] = [];
   s.recipe.withSamplingWeights(() => {
     for (const batch of evalBatches(s.data.test, chunk, n, prepare, new Rng(123))) {
-      const ll = tf.tidy(() => model.logLikelihood!(batch.x, opts.k, noise));
+      const ll = tf.tidy(() => model.logLikelihood(batch.x, opts.k, noise));
       values.push(...Array.from(ll.dataSync()));
       ll.dispose();
       opts.onProgress?.(values.length, n);

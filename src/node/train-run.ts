@@ -1,6 +1,7 @@
 // `genlab train` as a library call: opens a session, runs the Trainer with JSONL logging and
 // checkpoints into the run directory, and writes the run's artifacts at the end.
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
 import path from 'node:path';
 import { engineInfo } from '../engine/backend.js';
 import type { TrainEvent, TrainListener } from '../train/events.js';
@@ -29,6 +30,10 @@ export interface TrainRunResult {
   dir: string;
   result: TrainResult;
   session: Session;
+  /** Completed steps when this run began (0 for a fresh run; the checkpoint's step on --resume). */
+  startStep: number;
+  /** Files writeRunArtifacts wrote (previews, metrics.json, report.html), besides log.jsonl and the checkpoint. */
+  artifacts: string[];
 }
 
 function timestamp(): string {
@@ -41,6 +46,9 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   const session = await openSession(o);
   const dir = o.out ?? o.checkpoint ?? path.join('runs', `${session.spec.id}-${timestamp()}`);
   await mkdir(dir, { recursive: true });
+  // for editors: the config's JSON Schema next to genlab.json (types, defaults, descriptions)
+  await writeFile(path.join(dir, 'config.schema.json'), JSON.stringify(z.toJSONSchema(session.spec.schema, { io: 'input', unrepresentable: 'any' }), null, 2));
+  const startStep = session.step;
   const logFile = path.join(dir, 'log.jsonl');
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
@@ -52,8 +60,13 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     if (text) writing = writing.then(() => appendFile(logFile, text));
     return writing;
   };
+  let lastElapsed = 0;
   const listener: TrainListener = (e: TrainEvent) => {
-    if (e.type === 'step') log.push(JSON.stringify({ step: e.step, lr: e.lr, ...e.losses, ms: Math.round(e.elapsedMs) }) + '\n');
+    if (e.type === 'step') {
+      // ms: this step's own time (nanoGPT's per-iteration "time"), not the elapsed total
+      log.push(JSON.stringify({ step: e.step, lr: e.lr, ...e.losses, ms: Math.round(10 * (e.elapsedMs - lastElapsed)) / 10 }) + '\n');
+      lastElapsed = e.elapsedMs;
+    }
     if (e.type === 'eval') log.push(JSON.stringify({ step: e.step, ...e.metrics }) + '\n');
     if (e.type === 'step' && e.step % session.config.train.logEvery === 0) void flush();
     o.onEvent?.(e);
@@ -87,13 +100,15 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   });
   await flush();
   session.step = result.step;
-  if (!o.skipArtifacts) {
-    await writeRunArtifacts(dir, session, {
-      metrics: result.lastEval ?? {},
-      wallTimeSec: (performance.now() - t0) / 1000,
-      command: o.command ?? [],
-      startedAt,
-    });
-  }
-  return { dir, result, session };
+  const artifacts = o.skipArtifacts
+    ? []
+    : await writeRunArtifacts(dir, session, {
+        metrics: result.lastEval ?? {},
+        wallTimeSec: (performance.now() - t0) / 1000,
+        command: o.command ?? [],
+        startedAt,
+        steps: result.step - startStep,
+        firstStep: startStep + 1,
+      });
+  return { dir, result, session, startStep, artifacts };
 }

@@ -23,12 +23,20 @@ test('train → info → sample → eval nll on the tiny preset', () => {
   const dir = tempDir();
   const t = genlab('train', 'vae', '--preset', 'tiny', '--steps', '12', '--out', dir);
   assert.equal(t.code, 0, t.err);
-  for (const f of ['model.json', 'weights.bin', 'encoder.json', 'genlab.json', 'state.bin', 'log.jsonl', 'metrics.json', 'samples.png', 'interpolation.png', 'report.html']) {
+  for (const f of ['model.json', 'weights.bin', 'encoder.json', 'genlab.json', 'config.schema.json', 'state.bin', 'log.jsonl', 'metrics.json', 'samples.png', 'interpolation.png', 'report.html']) {
     assert.ok(existsSync(path.join(dir, f)), `${f} missing`);
   }
   const log = readFileSync(path.join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(log.filter((r) => 'loss' in r && 'lr' in r).length, 12, 'one JSONL line per step');
+  // ms is each step's own time: the 12 of them add up to less than the run's wall time (elapsed totals would not)
+  const wallMs = 1000 * JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8')).wallTimeSec;
+  const msSum = log.reduce((a, r) => a + (r.ms ?? 0), 0);
+  assert.ok(msSum > 0 && msSum <= wallMs, `sum of per-step ms ${msSum} vs wall ${wallMs}`);
+  assert.match(t.out, /^Trained vae for 12 steps in /);
+  assert.match(t.out, /\(samples\.png, interpolation\.png, metrics\.json, report\.html, log\.jsonl, checkpoint\)/);
   const report = readFileSync(path.join(dir, 'report.html'), 'utf8');
+  assert.ok(report.includes(`<pre class="command">genlab train vae --preset tiny --steps 12 --out ${dir}</pre>`), 'the command as typed');
+  assert.match(report, /ms per step/);
   assert.match(report, /<svg/);
   assert.match(report, /data:image\/png;base64,/);
   assert.match(report, /wasm/);
@@ -80,7 +88,12 @@ test('Ctrl-C writes a checkpoint and exits 130; --resume continues it', async ()
   assert.equal(code, 130, err);
   const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
   assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);
+  const printed = genlab('train', '--resume', dir, '--steps', String(meta.step + 5), '--print-config');
+  assert.equal(JSON.parse(printed.out).train.steps, meta.step + 5, printed.err);
+  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, meta.step, '--print-config trains nothing');
   const r = genlab('train', '--resume', dir, '--steps', String(meta.step + 5));
   assert.equal(r.code, 0, r.err);
+  assert.match(r.out, new RegExp(`^Trained vae for 5 steps \\(steps ${meta.step + 1}–${meta.step + 5}\\) in `));
+  assert.ok(readFileSync(path.join(dir, 'report.html'), 'utf8').includes(`5 (steps ${meta.step + 1}–${meta.step + 5}, resumed)`));
   assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, meta.step + 5);
 });

@@ -50,6 +50,19 @@ test('train writes samples.txt and the tokenizer; generate continues a prompt re
   assert.match(genlab('generate', pre, '--top-p', '2').err, /--top-p must be a number in \(0, 1\]/);
 });
 
+test('a text run: the report shows the text samples, the message lists samples.txt (no samples.png)', () => {
+  const report = readFileSync(path.join(pre, 'report.html'), 'utf8');
+  const text = readFileSync(path.join(pre, 'samples.txt'), 'utf8');
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  assert.match(report, /<h2>Text samples<\/h2>/);
+  assert.ok(report.includes(`<pre class="sample">${escaped}</pre>`), 'samples.txt shown in the report');
+  const dir = path.join(work, 'msg');
+  const t = genlab('train', 'gpt', '--preset', 'tiny', '--steps', '2', '--data', corpusA, '--out', dir);
+  assert.equal(t.code, 0, t.err);
+  assert.match(t.out, /\(samples\.txt, metrics\.json, report\.html, log\.jsonl, checkpoint\)/);
+  assert.ok(!t.out.includes('samples.png') && !existsSync(path.join(dir, 'samples.png')));
+});
+
 test('attention writes a T×T heatmap PNG of the chosen layer and head', () => {
   const out = path.join(work, 'att.png');
   const r = genlab('attention', pre, '--prompt', 'Speak, speak.', '--layer', '1', '--head', '1', '--scale', '2', '-o', out);
@@ -96,6 +109,6 @@ test('gpt-mlm fills `_` gaps; a causal gpt refuses to', async () => {
   const filled = f.out.replace(/\n$/, '');
   assert.equal(Array.from(filled).length, 'Speak, sp__k.'.length);
   assert.ok(filled.startsWith('Speak, sp') && filled.endsWith('k.') && !filled.includes('_'), filled);
-  assert.match(genlab('infill', pre, '--text', 'a_b').err, /cannot fill gaps; train gpt-mlm/);
+  assert.match(genlab('infill', pre, '--text', 'a_b').err, /Model "gpt" cannot fill gaps; models that can: gpt-mlm\./);
   assert.match(genlab('infill', mlm, '--text', 'no gaps').err, /--text has no gaps/);
 });

@@ -56,3 +56,19 @@ test('renderReport: minimal report and chart grouping', () => {
   ]);
   assert.throws(() => renderReport({ title: 't', modelId: 'm', images: [{ name: 'x', png: '"><script>' }] }), /not base64/);
 });
+
+test('renderReport: text samples, resumed step ranges, per-step ms chart title', () => {
+  const html = renderReport({
+    title: 't',
+    modelId: 'gpt',
+    timing: { wallTimeSec: 10, steps: 30, firstStep: 31 },
+    log: [{ step: 31, loss: 2, ms: 40 }, { step: 32, loss: 1.9, ms: 38 }],
+    texts: [{ name: 'samples.txt', text: 'ROMEO:\n<b>soft</b> & light', caption: '4 samples' }],
+  });
+  assert.ok(html.includes('<h2>Text samples</h2>'));
+  assert.ok(html.includes('<pre class="sample">ROMEO:\n&lt;b&gt;soft&lt;/b&gt; &amp; light</pre><figcaption>4 samples</figcaption>'));
+  assert.ok(html.includes('<td>30 (steps 31–60, resumed)</td>'));
+  assert.ok(html.includes('<td>3</td>'), 'steps/s counts this run\'s 30 steps');
+  assert.match(html, />ms per step</);
+  assert.ok(!renderReport({ title: 't', modelId: 'm', timing: { wallTimeSec: 1, steps: 5 } }).includes('resumed'));
+});

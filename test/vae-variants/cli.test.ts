@@ -46,5 +46,5 @@ test('beta-vae → eval mig and traverse; prodlda → topics', () => {
   assert.equal(tp.out.split('\n').filter((l) => l.startsWith('topic ')).length, 4);
   assert.match(tp.out, /mean NPMI -?\d\.\d+ \(random-word baseline -?\d\.\d+/);
   const wrong = genlab('topics', b);
-  assert.match(wrong.err, /not a topic model/);
+  assert.match(wrong.err, /Model "beta-vae" cannot list topics; models that can: prodlda\./);
 });

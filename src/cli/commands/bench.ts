@@ -3,15 +3,14 @@
 import type { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { initNodeEngine } from '../../node/engine.js';
 import { engineInfo } from '../../engine/backend.js';
 import { encodePng } from '../../node/png-codec.js';
 import { scatterPlot } from '../../io/png.js';
 import { toy2dMixture } from '../../data/toy2d.js';
-import { getSpec } from '../../registry.js';
+import { getSpec, presetOf } from '../../registry.js';
 import { DEFAULT_MODE_MODELS, MODE_DATASETS, formatModeTable, runModeBenchmark, type ModeDataset, type ModeRun } from '../../experiments/mode-sweep.js';
 import { progressReporter } from '../progress.js';
-import { collect, globalBackend, intOption } from '../options.js';
+import { collect, commandLine, intOption, withEngine } from '../options.js';
 
 function list(value: string, what: string): string[] {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -45,8 +44,7 @@ export function registerBench(program: Command): void {
     .option('-o, --out <dir>', 'folder for the scatter PNGs and per-seed modes.json (default runs/bench-modes-<time>)')
     .option('--json', 'print one JSON object {"results": [...]} instead of the table')
     .addHelpText('after', '\nExample:\n  genlab bench modes --models gan,wgan-gp,gan:pac2 --datasets ring,grid --seeds 3 --json')
-    .action(async (o, cmd: Command) => {
-      await initNodeEngine(globalBackend(cmd));
+    .action((o, cmd: Command) => withEngine(cmd, async () => {
       const datasets = list(o.datasets, 'datasets');
       const bad = datasets.filter((d) => !(d in MODE_DATASETS));
       if (bad.length) throw new Error(`Unknown --datasets ${bad.join(', ')}; valid: ${Object.keys(MODE_DATASETS).join(', ')}.`);
@@ -54,7 +52,7 @@ export function registerBench(program: Command): void {
       for (const m of models) {
         const spec = getSpec(m.split(':')[0]);
         const preset = m.split(':')[1];
-        if (preset && !spec.presets[preset]) throw new Error(`Model "${spec.id}" has no preset "${preset}". Presets: ${Object.keys(spec.presets).join(', ')}.`);
+        if (preset) presetOf(spec, preset);
       }
       const overrides: string[] = [...o.set];
       if (o.steps !== undefined) overrides.push(`train.steps=${intOption('steps', o.steps, 1)}`);
@@ -84,7 +82,7 @@ export function registerBench(program: Command): void {
       });
       const results = rows.map(({ model, dataset, modesCovered, highQuality, kl }) => ({ model, dataset, modesCovered, highQuality, kl }));
       const detail = {
-        results: rows, command: process.argv.slice(1), engine: engineInfo(), wallTimeSec: (performance.now() - t0) / 1000,
+        results: rows, command: commandLine(), engine: engineInfo(), wallTimeSec: (performance.now() - t0) / 1000,
         runs: runs.map(({ points: _points, ...r }) => r),
       };
       await writeFile(path.join(out, 'modes.json'), JSON.stringify(detail, null, 2));
@@ -94,5 +92,5 @@ export function registerBench(program: Command): void {
         process.stdout.write(formatModeTable(rows));
         process.stdout.write(`Scatter plots: ${images.join(', ')}\nPer-seed results: ${path.join(out, 'modes.json')}\n`);
       }
-    });
+    }));
 }

@@ -1,7 +1,8 @@
-// Shared flag parsing for the diffusion CLI commands (sample/inpaint/upscale): sampler options and
-// PNG inputs checked against the model's image shape.
+// Shared flag parsing for the diffusion CLI commands (sample/inpaint/upscale): sampler options,
+// PNG inputs checked against the model's image shape, and the input | outputs result row.
 import { tf } from '../../engine/tf.js';
-import { readPngImage } from '../../node/png-codec.js';
+import { readPngImage, writePng } from '../../node/png-codec.js';
+import { imageGrid } from '../../io/png.js';
 import type { SampleOptions } from '../../models/types.js';
 
 /** Sampler flags as given on the command line. */
@@ -58,6 +59,18 @@ export async function readModelImage(file: string, shape: number[], flag: string
   const img = await readPngImage(file, { channels: C === 1 ? 1 : 3 });
   if (img.h !== H || img.w !== W) throw new Error(`--${flag} ${file} is ${img.w}×${img.h}; this model needs ${W}×${H} images.`);
   return tf.tensor4d(img.data, [1, H, W, C]);
+}
+
+/** Writes [first | outputs] as one row of images and prints the file (inpaint/upscale results); disposes neither input. */
+export async function writeImageRow(file: string, first: tf.Tensor, outputs: tf.Tensor): Promise<void> {
+  const grid = tf.concat([first, outputs], 0); // [n + 1, H, W, C]
+  const [k, H, W, C] = grid.shape as [number, number, number, number];
+  try {
+    await writePng(file, imageGrid(grid, k, H, W, C, { cols: k }));
+  } finally {
+    grid.dispose();
+  }
+  process.stdout.write(`${file}\n`);
 }
 
 /** Adds the sampler flags to a command. */

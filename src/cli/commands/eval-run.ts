@@ -4,14 +4,13 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { tf } from '../../engine/tf.js';
 import path from 'node:path';
-import { initNodeEngine } from '../../node/engine.js';
-import { openSession } from '../../node/session.js';
+import type { Session } from '../../node/session.js';
 import { defaultExtractorFor, loadExtractor } from '../../node/extractors.js';
 import { datasetImages, evaluateImages, loadFolderImages, modelImages, realTestSplit } from '../../node/eval-run.js';
 import { loadDataset } from '../../node/datasets.js';
 import { checkExtractorInput } from '../../metrics/extractor.js';
 import { parseMetricList } from '../../metrics/evaluate.js';
-import { globalBackend, intOption, withRunSession } from '../options.js';
+import { intOption, JSON_ROW, printResult, withEngine, withRunSession, type RunCommand } from '../options.js';
 
 function formatReport(r: Awaited<ReturnType<typeof evaluateImages>>): string {
   const m = r.metrics;
@@ -38,41 +37,39 @@ export function registerEvalRun(evalCmd: Command): void {
         cmd.help();
         return;
       }
-      await initNodeEngine(globalBackend(cmd));
-      const n = intOption('n', o.n, 10000);
-      const seed = Number(o.seed);
-      const metrics = parseMetricList(o.metrics);
-      const isRun = existsSync(path.join(dir, 'genlab.json'));
-      const session = isRun ? await openSession({ checkpoint: dir }) : null;
-      try {
-        if (session && session.spec.capabilities.output !== 'image') throw new Error(`Model "${session.spec.id}" does not generate images; feature metrics need images.`);
-        const realName = o.real ?? session?.config.data.name ?? 'mnist';
-        const exId = o.extractor ?? defaultExtractorFor(realName);
-        if (!exId) throw new Error(`No built-in feature extractor for dataset "${realName}"; pass --extractor DIR (a tfjs layers classifier).`);
-        const ex = await loadExtractor(exId);
-        try {
-          const real = await realTestSplit(realName);
-          checkExtractorInput(ex, real.shape, `${realName}/test`);
-          const nReal = Math.min(n, real.size);
-          const generated = session ? null : await loadFolderImages(dir, ex);
-          const r = await evaluateImages({
-            extractor: ex,
-            generated: session ? modelImages(session, n, seed) : generated!,
-            real: datasetImages(real, nReal),
-            source: session ? `${dir} (${session.spec.id}, step ${session.step}, seed ${seed})` : dir,
-            realSource: `${realName}/test`,
-            metrics,
-            seed,
-          });
-          generated?.forEach((t) => t.dispose());
-          process.stdout.write(o.json ? JSON.stringify(r) + '\n' : formatReport(r));
-        } finally {
-          ex.dispose();
-        }
-      } finally {
-        session?.dispose();
-      }
+      const score = (session: Session | null) => scoreImages(dir, session, o);
+      if (existsSync(path.join(dir, 'genlab.json'))) await withRunSession(dir, cmd, ['images'], score);
+      else await withEngine(cmd, () => score(null));
     });
+}
+
+/** Scores a run's samples (session) or a folder's PNGs (no session) against the reference test split. */
+async function scoreImages(dir: string, session: Session | null, o: Record<string, string | undefined>): Promise<void> {
+  const n = intOption('n', o.n, 10000);
+  const seed = Number(o.seed);
+  const metrics = parseMetricList(o.metrics!);
+  const realName = o.real ?? session?.config.data.name ?? 'mnist';
+  const exId = o.extractor ?? defaultExtractorFor(realName);
+  if (!exId) throw new Error(`No built-in feature extractor for dataset "${realName}"; pass --extractor DIR (a tfjs layers classifier).`);
+  const ex = await loadExtractor(exId);
+  try {
+    const real = await realTestSplit(realName);
+    checkExtractorInput(ex, real.shape, `${realName}/test`);
+    const generated = session ? null : await loadFolderImages(dir, ex);
+    const r = await evaluateImages({
+      extractor: ex,
+      generated: session ? modelImages(session, n, seed) : generated!,
+      real: datasetImages(real, Math.min(n, real.size)),
+      source: session ? `${dir} (${session.spec.id}, step ${session.step}, seed ${seed})` : dir,
+      realSource: `${realName}/test`,
+      metrics,
+      seed,
+    });
+    generated?.forEach((t) => t.dispose());
+    printResult(o, r, formatReport(r));
+  } finally {
+    ex.dispose();
+  }
 }
 
 function parseSplit(ref: string): { name: string; split: 'train' | 'test' } {
@@ -93,8 +90,7 @@ export function registerEvalCompare(evalCmd: Command): void {
     .option('--metrics <list>', 'comma-separated metrics', 'fid,kid,precision,recall,density,coverage')
     .option('--seed <s>', 'KID subset seed', '0')
     .option('--json', 'print one JSON object')
-    .action(async (fakeRef: string, realRef: string, o, cmd: Command) => {
-      await initNodeEngine(globalBackend(cmd));
+    .action((fakeRef: string, realRef: string, o, cmd: Command) => withEngine(cmd, async () => {
       const n = intOption('n', o.n, 10000);
       const fake = parseSplit(fakeRef);
       const real = parseSplit(realRef);
@@ -115,40 +111,34 @@ export function registerEvalCompare(evalCmd: Command): void {
           metrics: parseMetricList(o.metrics),
           seed: Number(o.seed),
         });
-        process.stdout.write(o.json ? JSON.stringify(r) + '\n' : formatReport(r));
+        printResult(o, r, formatReport(r));
       } finally {
         ex.dispose();
       }
-    });
+    }));
 }
 
-/** Adds `eval accuracy DIR`: test-split accuracy of a trained classifier run. */
-export function registerEvalAccuracy(evalCmd: Command): void {
-  evalCmd
-    .command('accuracy')
-    .description('Test-split accuracy of a trained classifier run (e.g. the feature extractor)')
-    .argument('<dir>', 'run directory of a classifier')
-    .option('--n <n>', 'test examples (default: the whole test split)')
-    .option('--json', 'print one JSON object')
-    .action(async (dir: string, o, cmd: Command) => {
-      await withRunSession(dir, cmd, (s) => {
-        if (s.spec.capabilities.output !== 'labels') throw new Error(`Model "${s.spec.id}" is not a classifier.`);
-        const net = Object.values(s.model.networks)[0];
-        const n = o.n === undefined ? s.data.test.size : Math.min(intOption('n', o.n, s.data.test.size), s.data.test.size);
-        let correct = 0;
-        for (let start = 0; start < n; start += 500) {
-          const b = s.data.test.batch(Array.from({ length: Math.min(500, n - start) }, (_, i) => start + i));
-          const pred = tidyArgMax(net.predict(b.x) as tf.Tensor);
-          const y = b.y!.dataSync();
-          pred.forEach((p, i) => (correct += p === y[i] ? 1 : 0));
-          b.x.dispose();
-          b.y?.dispose();
-        }
-        const out = { model: s.spec.id, dir, dataset: `${s.config.data.name}/test`, n, accuracy: correct / n };
-        process.stdout.write(o.json ? JSON.stringify(out) + '\n' : `accuracy ${(100 * out.accuracy).toFixed(2)} % on ${n} ${out.dataset} images\n`);
-      });
-    });
-}
+/** `genlab eval accuracy DIR`: test-split accuracy of a trained classifier run. */
+export const accuracyCommand: RunCommand = {
+  name: 'accuracy', needs: ['classify'], dir: 'run directory of a classifier',
+  description: 'Test-split accuracy of a trained classifier run (e.g. the feature extractor)',
+  options: [['--n <n>', 'test examples (default: the whole test split)'], JSON_ROW],
+  run(s, o, dir) {
+    const net = Object.values(s.model.networks)[0];
+    const n = o.n === undefined ? s.data.test.size : Math.min(intOption('n', o.n, s.data.test.size), s.data.test.size);
+    let correct = 0;
+    for (let start = 0; start < n; start += 500) {
+      const b = s.data.test.batch(Array.from({ length: Math.min(500, n - start) }, (_, i) => start + i));
+      const pred = tidyArgMax(net.predict(b.x) as tf.Tensor);
+      const y = b.y!.dataSync();
+      pred.forEach((p, i) => (correct += p === y[i] ? 1 : 0));
+      b.x.dispose();
+      b.y?.dispose();
+    }
+    const out = { model: s.spec.id, dir, dataset: `${s.config.data.name}/test`, n, accuracy: correct / n };
+    printResult(o, out, `accuracy ${(100 * out.accuracy).toFixed(2)} % on ${n} ${out.dataset} images\n`);
+  },
+};
 
 function tidyArgMax(logits: tf.Tensor): Int32Array {
   const idx = tf.argMax(logits, 1);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { MODEL_SPECS } from '../../registry.js';
 import { leafPaths } from '../../config/schema-walk.js';
 import { DATASET_NAMES } from '../../node/datasets.js';
+import { commandsFor } from '../run-commands.js';
 
 /** Registers `list`. */
 export function registerList(program: Command): void {
@@ -23,6 +24,7 @@ export function registerList(program: Command): void {
         recipe: s.recipe,
         presets: Object.keys(s.presets),
         capabilities: s.capabilities,
+        commands: commandsFor(s),
         configKeys: leafPaths(s.schema),
       }));
       if (o.json) {
@@ -30,7 +32,7 @@ export function registerList(program: Command): void {
         return;
       }
       for (const r of rows) {
-        process.stdout.write(`${r.id.padEnd(14)} ${r.family.padEnd(10)} ${r.description}\n${' '.repeat(26)}presets: ${r.presets.join(', ')}\n`);
+        process.stdout.write(`${r.id.padEnd(14)} ${r.family.padEnd(10)} ${r.description}\n${' '.repeat(26)}presets: ${r.presets.join(', ')}\n${' '.repeat(26)}commands: ${r.commands.join(', ')}\n`);
       }
     });
 }

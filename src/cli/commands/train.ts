@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { trainRun, type TrainRunOptions } from '../../node/train-run.js';
 import { engineInfo } from '../../engine/backend.js';
 import { progressReporter } from '../progress.js';
-import { collect, globalBackend } from '../options.js';
+import { collect, commandLine, globalBackend } from '../options.js';
+import { configKeyRows, formatConfigKeys } from '../config-help.js';
+import { readCheckpointMeta } from '../../node/checkpoint.js';
+import { resolveSessionConfig } from '../../node/session.js';
+import { getSpec } from '../../registry.js';
 
 /** Runs training with terminal progress and SIGINT handling; returns the process exit code. */
 export async function trainWithProgress(opts: TrainRunOptions, label: string): Promise<number> {
@@ -18,11 +22,11 @@ export async function trainWithProgress(opts: TrainRunOptions, label: string): P
   process.on('SIGINT', onSigint);
   const progress = progressReporter(label);
   try {
-    const { dir, result, session } = await trainRun({
+    const { dir, result, session, startStep, artifacts } = await trainRun({
       ...opts,
       signal: controller.signal,
       onEvent: progress.onEvent,
-      command: process.argv.slice(1),
+      command: commandLine(),
     });
     progress.stop();
     session.dispose();
@@ -32,9 +36,11 @@ export async function trainWithProgress(opts: TrainRunOptions, label: string): P
       process.stderr.write(`Checkpoint written to ${dir} at step ${result.step}. Resume with: genlab train --resume ${dir}\n`);
       return 130;
     }
+    const steps = result.step - startStep;
+    const range = startStep > 0 ? ` (steps ${startStep + 1}–${result.step})` : '';
     process.stdout.write(
-      `Trained ${session.spec.id} for ${result.step} steps in ${(result.elapsedMs / 1000).toFixed(1)} s on ${info?.backend}. ${evalText}\n` +
-        `Run directory: ${dir} (samples.png, report.html, metrics.json, log.jsonl, checkpoint)\n`,
+      `Trained ${session.spec.id} for ${steps} steps${range} in ${(result.elapsedMs / 1000).toFixed(1)} s on ${info?.backend}. ${evalText}\n` +
+        `Run directory: ${dir} (${[...artifacts, 'log.jsonl', 'checkpoint'].join(', ')})\n`,
     );
     return 0;
   } finally {
@@ -59,8 +65,17 @@ export function registerTrain(program: Command): void {
     .option('--resume <dir>', 'continue training from a run directory')
     .option('--init <dir>', "start a new run from a run's weights, model settings and tokenizer (fine-tuning)")
     .option('--data <path>', 'dataset file or folder (same as --set data.path=PATH)')
-    .addHelpText('after', '\nExamples:\n  genlab train vae --preset tiny\n  genlab train vae --set model.latentDim=16 --steps 5000\n  genlab train --resume runs/vae-20261128-120000 --steps 8000\n  genlab train gpt --init runs/gpt-pretrained --data my-corpus.txt --preset finetune')
+    .option('--print-config', 'print the resolved config (after preset, file, --set, --resume) as JSON and exit without training')
+    .helpOption(false)
+    .option('-h, --help', "display help; with a MODEL (or --resume DIR), also the model's config keys with type, default and description")
+    .addHelpText('after', '\nExamples:\n  genlab train vae --preset tiny\n  genlab train vae --set model.latentDim=16 --steps 5000\n  genlab train --resume runs/vae-20261128-120000 --steps 8000\n  genlab train gpt --init runs/gpt-pretrained --data my-corpus.txt --preset finetune\n  genlab train vae --help              (the model\'s config keys)\n  genlab train vae --preset tiny --print-config')
     .action(async (model: string | undefined, o, cmd: Command) => {
+      if (o.help) {
+        process.stdout.write(cmd.helpInformation());
+        const id = model ?? (o.resume || o.init ? (await readCheckpointMeta(o.resume ?? o.init)).modelId : undefined);
+        if (id) process.stdout.write(formatConfigKeys(id, configKeyRows(getSpec(id).schema)));
+        return;
+      }
       if (!model && !o.resume && !o.init) throw new Error('Name a model to train (see `genlab list`) or pass --resume DIR.');
       const overrides: string[] = [...o.set];
       if (o.steps !== undefined) overrides.push(`train.steps=${o.steps}`);
@@ -68,8 +83,13 @@ export function registerTrain(program: Command): void {
       if (o.dataset !== undefined) overrides.push(`data.name=${o.dataset}`);
       if (o.data !== undefined) overrides.push(`data.path=${o.data}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
+      const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init };
+      if (o.printConfig) {
+        process.stdout.write(JSON.stringify((await resolveSessionConfig(source)).config, null, 2) + '\n');
+        return;
+      }
       process.exitCode = await trainWithProgress(
-        { modelId: model, preset: o.preset, configFile: o.config, overrides, out: o.out, checkpoint: o.resume, init: o.init, backend: globalBackend(cmd) },
+        { ...source, out: o.out, backend: globalBackend(cmd) },
         model ?? (o.init ? 'fine-tune' : 'resume'),
       );
     });

@@ -114,7 +114,7 @@ function makeSpec(v: Variant): ModelSpec<DiffusionConfig> {
     description: v.description,
     schema,
     presets: { tiny: v.tiny, ...(v.presets ?? {}) },
-    capabilities: { data: v.image ? ['image'] : ['vector'], conditional: d.condition === 'class', output: v.image ? 'image' : 'points', latent: false, likelihood: false },
+    capabilities: { data: v.image ? ['image'] : ['vector'], conditional: d.condition === 'class', output: v.image ? 'image' : 'points', latent: false, likelihood: false, tasks: v.image ? [d.condition === 'lowres' ? 'upscale' : 'inpaint'] : [] },
     recipe: 'denoising',
     create(config, rng, data) {
       const m = new DiffusionModel(config.model, data);

@@ -46,7 +46,7 @@ export const ebmSpec: ModelEntry<WithRecipeSection<EbmConfig, 'cd'>> = {
       train: { steps: 3000, batchSize: 64, lr: 1e-4, beta1: 0, beta2: 0.999 },
     },
   },
-  capabilities: { data: ['vector', 'image'], conditional: false, output: 'points', latent: false, likelihood: false },
+  capabilities: { data: ['vector', 'image'], conditional: false, output: 'points', latent: false, likelihood: false, tasks: ['energy'] },
   recipe: 'contrastive-divergence',
   create(config, rng, data) {
     const m = new EnergyModel(config.model, data);

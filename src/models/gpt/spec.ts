@@ -63,7 +63,7 @@ export const gptSpec: ModelSpec<GptConfig> = {
     // fine-tuning from --init: small constant-ish learning rate, lower half of the blocks frozen
     finetune: { model: { frozenBlocks: 2 }, train: { steps: 500, lr: 3e-4, minLr: 3e-5, warmupSteps: 20, evalEvery: 100 } },
   },
-  capabilities: { data: ['text'], conditional: false, output: 'text', latent: false, likelihood: true },
+  capabilities: { data: ['text'], conditional: false, output: 'text', latent: false, likelihood: false, tasks: ['generate', 'attention'] },
   recipe: 'likelihood',
   create(config, rng, data) {
     const { vocab, block } = checkData(data);
@@ -89,7 +89,7 @@ export const gptMlmSpec: ModelSpec<MaskedGptConfig> = {
     baby: { data: { blockSize: 64 }, train: { batchSize: 12 } },
     bpe: { data: { tokenizer: 'bpe', vocabSize: 512 } },
   },
-  capabilities: { data: ['text'], conditional: false, output: 'text', latent: false, likelihood: false },
+  capabilities: { data: ['text'], conditional: false, output: 'text', latent: false, likelihood: false, tasks: ['infill', 'attention'] },
   recipe: 'likelihood',
   create(config, rng, data) {
     const { vocab, block } = checkData(data);
