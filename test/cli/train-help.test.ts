@@ -15,16 +15,16 @@ function genlab(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-test('train vae --help: every config key with its type and default', () => {
+test('train vae --help: every config key with its type, default and description', () => {
   const r = genlab('train', 'vae', '--help');
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /Usage: genlab train \[options\] \[model\]/);
   assert.match(r.out, /Config keys of "vae"/);
   const row = (key: string) => r.out.split('\n').find((l) => l.trim().startsWith(key + ' '))?.trim().split(/\s{2,}/);
-  assert.deepEqual(row('model.latentDim'), ['model.latentDim', 'integer > 0', '32']);
-  assert.deepEqual(row('model.decoder'), ['model.decoder', 'bernoulli|gaussian', '"bernoulli"']);
-  assert.deepEqual(row('model.hidden'), ['model.hidden', '(integer > 0)[]', '[512,256]']);
-  assert.deepEqual(row('train.beta1'), ['train.beta1', 'number ≥ 0, ≤ 1', '0.9']);
+  assert.deepEqual(row('model.latentDim'), ['model.latentDim', 'integer > 0', '32', 'Dimension of the latent z.']);
+  assert.deepEqual(row('model.decoder'), ['model.decoder', 'bernoulli|gaussian', '"bernoulli"', 'Likelihood p(x|z): Bernoulli on pixels in [0, 1], or a Gaussian with fixed std.']);
+  assert.deepEqual(row('model.hidden'), ['model.hidden', '(integer > 0)[]', '[512,256]', 'Widths of the dense hidden layers of the encoder (after its convs for conv); the decoder uses them in reverse.']);
+  assert.deepEqual(row('train.beta1'), ['train.beta1', 'number ≥ 0, ≤ 1', '0.9', 'Adam/AdamW β₁; SGD momentum (0 = plain SGD); unused by RMSProp.']);
   assert.deepEqual(row('data.trainSize'), ['data.trainSize', 'integer > 0', '—']);
   // a plain `train --help` has no model to describe
   const plain = genlab('train', '--help');
