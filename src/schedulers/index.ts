@@ -2,6 +2,7 @@
 // algorithm): adding a scheduler is its file plus one line in SCHEDULERS.
 import { DdimScheduler } from './ddim.js';
 import { DdpmScheduler } from './ddpm.js';
+import { DPM_SOLVER } from './dpm-solver.js';
 import type { Scheduler, SchedulerConfig, SchedulerEntry } from './types.js';
 
 export * from './types.js';
@@ -14,6 +15,7 @@ export { DdimScheduler, type DdimConfig } from './ddim.js';
 export const SCHEDULERS = {
   ddpm: { description: 'ancestral DDPM (Ho et al. 2020), β̃ variance', factory: (c) => new DdpmScheduler(c), stochastic: () => true, defaultSteps: (T) => T },
   ddim: { description: 'DDIM (Song et al. 2021), η = 0 deterministic … 1 DDPM-like', factory: (c) => new DdimScheduler(c), stochastic: (c) => (c.eta ?? 0) > 0, defaultSteps: (T) => Math.min(50, T) },
+  'dpm-solver++': DPM_SOLVER,
 } satisfies Record<string, SchedulerEntry>;
 
 /** A name in the scheduler table. */
