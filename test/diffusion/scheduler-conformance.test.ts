@@ -16,7 +16,8 @@ const N = 4000;
 const TOL_MEAN = 0.04, TOL_STD = 0.04;
 // Deterministic solvers run 25 steps. Stochastic ones run all T: their step variance β̃ leaves out
 // Var[x_0 | x_t] (Bao et al. 2022, Analytic-DPM), which vanishes only as the steps shrink — at 25 of 100
-// steps DDPM and DDIM η = 1 give std 0.435 for s = 0.5.
+// steps DDPM and DDIM η = 1 give std 0.435 for s = 0.5. Measured (ε, seed 5): DDPM / DDIM η = 1 at 100
+// steps mean 1.510, std 0.467; DDIM η = 0 at 25 steps 1.474, 0.464; DPM-Solver++ at 25 steps 1.507, 0.488.
 const stepsFor = (stochastic: boolean) => (stochastic ? T : 25);
 
 /**
