@@ -1,28 +1,19 @@
-// The reverse-diffusion loop shared by ancestral DDPM (Ho et al. 2020, Algorithm 2) and DDIM (Song
-// et al. 2021) sampling: x_T ~ N(0, I), then one scheduler step per inference timestep.
+// The reverse-diffusion loop shared by every scheduler of the table (ancestral DDPM, Ho et al. 2020,
+// Algorithm 2; DDIM, Song et al. 2021; …): x_T ~ N(0, I), then one scheduler step per inference timestep.
 import { tf } from '../engine/tf.js';
 import type { Rng } from '../random/rng.js';
-import { DdimScheduler } from '../schedulers/ddim.js';
-import { DdpmScheduler } from '../schedulers/ddpm.js';
-import type { BetaScheduleConfig } from '../schedulers/beta-schedule.js';
-import type { PredictionType, Scheduler } from '../schedulers/types.js';
+import { createScheduler, type SchedulerName } from '../schedulers/index.js';
+import type { Scheduler, SchedulerConfig } from '../schedulers/types.js';
 
 /** A denoiser call: model output (ε̂ or v̂) [B, …] for x_t [B, …] at integer timestep t. */
 export type DenoiseFn = (x: tf.Tensor, t: number) => tf.Tensor;
 
-/** Names of the reverse samplers. */
-export type SamplerName = 'ddpm' | 'ddim';
+/** Names of the reverse samplers: the scheduler table's. */
+export type SamplerName = SchedulerName;
 
-/** Builds the scheduler a sampler name asks for, set to `steps` inference steps. */
-export function makeScheduler(
-  sampler: SamplerName,
-  cfg: BetaScheduleConfig & { prediction: PredictionType; clipRange: number; useClippedModelOutput?: boolean },
-  steps: number,
-  eta = 0,
-): Scheduler {
-  const s = sampler === 'ddim' ? new DdimScheduler({ ...cfg, eta }) : new DdpmScheduler(cfg);
-  s.setTimesteps(steps);
-  return s;
+/** Builds the scheduler a sampler name asks for (a table look-up), set to `steps` inference steps. */
+export function makeScheduler(sampler: string, cfg: SchedulerConfig, steps: number, eta = 0): Scheduler {
+  return createScheduler(sampler, { ...cfg, eta }, steps);
 }
 
 /** Hooks of the reverse loop. */
@@ -33,6 +24,7 @@ export interface ReverseOptions {
 
 /** Runs the reverse process from x_T = `xT` (ownership taken) to x_0 [B, …]; noise from `rng`. */
 export function reverseDiffusion(scheduler: Scheduler, denoise: DenoiseFn, xT: tf.Tensor, rng: Rng, o: ReverseOptions = {}): tf.Tensor {
+  scheduler.resetState(); // a fresh trajectory: no multistep history from an earlier run
   let x = xT;
   const ts = scheduler.timesteps;
   ts.forEach((t, i) => {

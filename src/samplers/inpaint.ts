@@ -1,6 +1,7 @@
 // RePaint inpainting (Lugmayr et al. 2022, Algorithm 1): at every reverse step the known region is
 // replaced by the noised original q(x_{t−1} | x_0), and each step is resampled `jumps` times by
-// re-noising x_{t_prev} → x_t (eq. 1 forward jump over a strided schedule).
+// re-noising x_{t_prev} → x_t (eq. 1 forward jump over a strided schedule). A jump starts a new
+// trajectory, so a multistep solver's history is reset there (its next step is first order).
 import { tf } from '../engine/tf.js';
 import type { Rng } from '../random/rng.js';
 import type { Scheduler } from '../schedulers/types.js';
@@ -20,6 +21,7 @@ export function inpaint(scheduler: Scheduler, denoise: DenoiseFn, x0: tf.Tensor,
   const U = o.resample ?? 1;
   const abarOf = (t: number) => (t >= 0 ? scheduler.alphasCumprod[t] : 1);
   const ts = scheduler.timesteps;
+  scheduler.resetState();
   let x = rng.normalTensor(x0.shape); // x_T
   ts.forEach((t, i) => {
     const tPrev = i + 1 < ts.length ? ts[i + 1] : -1;
@@ -40,6 +42,7 @@ export function inpaint(scheduler: Scheduler, denoise: DenoiseFn, x0: tf.Tensor,
       x.dispose();
       x = next;
       if (tPrev < 0) break;
+      if (u < U - 1) scheduler.resetState(); // x is x_t again, not the x_{t_prev} the history leads to
     }
   });
   return x;

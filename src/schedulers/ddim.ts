@@ -49,6 +49,9 @@ export class DdimScheduler implements Scheduler {
     this.stepRatio = Math.floor(this.numTrainTimesteps / n);
   }
 
+  /** Each step depends on x_t alone: nothing to forget. */
+  resetState(): void {}
+
   /** σ_t²(η=1) = (1−ᾱ_prev)/(1−ᾱ_t)·(1−ᾱ_t/ᾱ_prev) (eq. 16 without η). */
   variance(t: number): number {
     const prev = t - this.stepRatio;

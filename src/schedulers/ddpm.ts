@@ -37,6 +37,9 @@ export class DdpmScheduler implements Scheduler {
     this.stepRatio = Math.floor(this.numTrainTimesteps / n);
   }
 
+  /** Each step depends on x_t alone: nothing to forget. */
+  resetState(): void {}
+
   private prevOf(t: number): number {
     return t - this.stepRatio;
   }

@@ -2,7 +2,8 @@
 // ddpm-cond run in a classifier's features, inpainting PSNR (centre 14×14 removed) vs the training-mean
 // fill, and super-resolution PSNR (14×14 → 28×28) vs bicubic.
 // Usage: npx tsx test/diffusion/acceptance-mnist.ts COND_DIR SR_DIR EXTRACTOR [n=1000] [steps=50] [guidance=2] [eta=1] [sampler=ddim]
-// ('' as EXTRACTOR skips FID/accuracy.) The backend is GENLAB_BACKEND's, else the fastest available.
+// (sampler: any name of the scheduler table; '' as EXTRACTOR skips FID/accuracy, '' as SR_DIR the
+// super-resolution, INPAINT_K=0 the inpainting.) The backend is GENLAB_BACKEND's, else the fastest available.
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { initNodeEngine } from '../../src/node/engine.js';
@@ -14,7 +15,7 @@ import { bicubic2x, psnr } from './image-metrics.js';
 
 const [condDir, srDir, extractorId, nArg, stepsArg, gArg, etaArg, samplerArg] = process.argv.slice(2);
 const n = Number(nArg ?? 1000), steps = Number(stepsArg ?? 50), guidance = Number(gArg ?? 2), eta = Number(etaArg ?? 1);
-const sampler = (samplerArg ?? 'ddim') as 'ddim' | 'ddpm';
+const sampler = samplerArg ?? 'ddim';
 await initNodeEngine(); // GENLAB_BACKEND or auto (native when built)
 const row: Record<string, number | string> = { n, sampler, steps, eta, guidance };
 const t0 = performance.now();
@@ -28,7 +29,7 @@ if (extractorId) {
   const clf = { features: ex.features, probabilities: ex.probabilities! };
   const sample = (m: number, rng: Rng, o = {}) => cond.recipe.withSamplingWeights(() => model.sample(m, rng, { ...o, sampler, steps, eta, guidance }));
   const ev = evaluateImageGenerator(sample, clf, cond.data.test, { n, numClasses: 10, batchSize: 100, extractor: ex.id });
-  Object.assign(row, { fid: ev.fid, labelAccuracy: ev.labelAccuracy!, classifierTestAccuracy: ev.classifierTestAccuracy });
+  Object.assign(row, { fid: ev.fid, labelAccuracy: ev.labelAccuracy!, classifierTestAccuracy: ev.classifierTestAccuracy, fidSeconds: Math.round((performance.now() - t0) / 1000) });
 }
 
 say('inpainting…');
@@ -46,26 +47,32 @@ const mean = tf.tidy(() => {
 // the training mean is the unconditional least-squares fill), so the average of INPAINT_K completions
 // — the posterior-mean estimate — is reported too.
 const k = Number(process.env.INPAINT_K ?? 4);
-const labels = Array.from(test.y!.dataSync());
-const fills = Array.from({ length: k }, (_, i) => cond.recipe.withSamplingWeights(() => model.inpaint(test.x, missing, new Rng(7 + i), { sampler, steps, eta, resample: 5, labels, guidance: 1 })));
-const avgFill = tf.tidy(() => tf.div(tf.addN(fills), k));
-const meanFill = tf.tidy(() => tf.add(tf.mul(test.x, tf.sub(1, missing)), tf.mul(mean, missing)));
-const mk = missing.dataSync();
-row.inpaintPsnr = psnr(fills[0].dataSync(), test.x.dataSync(), mk);
-row.inpaintK = k;
-row.inpaintMeanOfKPsnr = psnr(avgFill.dataSync(), test.x.dataSync(), mk);
-row.meanFillPsnr = psnr(meanFill.dataSync(), test.x.dataSync(), mk);
-tf.dispose([missing, mean, ...fills, avgFill, meanFill]);
+if (k > 0) {
+  const labels = Array.from(test.y!.dataSync());
+  const fills = Array.from({ length: k }, (_, i) => cond.recipe.withSamplingWeights(() => model.inpaint(test.x, missing, new Rng(7 + i), { sampler, steps, eta, resample: 5, labels, guidance: 1 })));
+  const avgFill = tf.tidy(() => tf.div(tf.addN(fills), k));
+  const meanFill = tf.tidy(() => tf.add(tf.mul(test.x, tf.sub(1, missing)), tf.mul(mean, missing)));
+  const mk = missing.dataSync();
+  row.inpaintPsnr = psnr(fills[0].dataSync(), test.x.dataSync(), mk);
+  row.inpaintK = k;
+  row.inpaintMeanOfKPsnr = psnr(avgFill.dataSync(), test.x.dataSync(), mk);
+  row.meanFillPsnr = psnr(meanFill.dataSync(), test.x.dataSync(), mk);
+  tf.dispose([...fills, avgFill, meanFill]);
+}
+tf.dispose([missing, mean]);
 cond.dispose();
 
-say('super-resolution…');
-// super-resolution: 2× average-pooled test digits → ddpm-sr vs bicubic
-const sr = await openSession({ checkpoint: srDir });
-const low = tf.tidy(() => tf.avgPool(test.x as tf.Tensor4D, 2, 2, 'valid'));
-const up = sr.recipe.withSamplingWeights(() => (sr.model as DiffusionModel).upscale(low, new Rng(8), { sampler, steps, eta }));
-row.srPsnr = psnr(up.dataSync(), test.x.dataSync());
-row.bicubicPsnr = psnr(bicubic2x(low.dataSync(), m, 14, 14, 1), test.x.dataSync());
-tf.dispose([low, up, test.x, test.y]);
-sr.dispose();
+if (srDir) {
+  say('super-resolution…');
+  // super-resolution: 2× average-pooled test digits → ddpm-sr vs bicubic
+  const sr = await openSession({ checkpoint: srDir });
+  const low = tf.tidy(() => tf.avgPool(test.x as tf.Tensor4D, 2, 2, 'valid'));
+  const up = sr.recipe.withSamplingWeights(() => (sr.model as DiffusionModel).upscale(low, new Rng(8), { sampler, steps, eta }));
+  row.srPsnr = psnr(up.dataSync(), test.x.dataSync());
+  row.bicubicPsnr = psnr(bicubic2x(low.dataSync(), m, 14, 14, 1), test.x.dataSync());
+  tf.dispose([low, up]);
+  sr.dispose();
+}
+tf.dispose([test.x, test.y]);
 row.seconds = Math.round((performance.now() - t0) / 1000);
 process.stdout.write(JSON.stringify(row) + '\n');

@@ -4,6 +4,7 @@ import { tf } from '../../engine/tf.js';
 import { readPngImage, writePng } from '../../node/png-codec.js';
 import { imageGrid } from '../../io/png.js';
 import type { SampleOptions } from '../../models/types.js';
+import { schedulerNames } from '../../schedulers/index.js';
 
 /** Sampler flags as given on the command line. */
 export interface SamplerFlags {
@@ -76,7 +77,7 @@ export async function writeImageRow(file: string, first: tf.Tensor, outputs: tf.
 /** Adds the sampler flags to a command. */
 export function withSamplerFlags<T extends { option(flags: string, description: string): T }>(cmd: T): T {
   return cmd
-    .option('--sampler <name>', 'diffusion: ddpm | ddim; ebm: short-run | long-run (default: the model config)')
+    .option('--sampler <name>', `diffusion: ${schedulerNames().join(' | ')}; ebm: short-run | long-run (default: the model config)`)
     .option('--steps <n>', 'number of inference steps')
     .option('--label <k>', 'class label(s) for conditional models: one class or a comma list')
     .option('--guidance <s>', 'classifier-free guidance scale (1 = none)')

@@ -8,10 +8,11 @@ import type { DataInfo, LikelihoodModel, LossMode, SampleOptions } from '../type
 import { timestepEmbedding } from '../../nn/timestep-embedding.js';
 import { addNoise, velocity } from '../../schedulers/common.js';
 import { cumprodAlphas, makeBetas, type BetaScheduleName } from '../../schedulers/beta-schedule.js';
-import type { PredictionType } from '../../schedulers/types.js';
-import { makeScheduler, sampleDiffusion, type SamplerName } from '../../samplers/diffusion.js';
+import type { PredictionType, Scheduler } from '../../schedulers/types.js';
+import { schedulerEntry } from '../../schedulers/index.js';
+import { makeScheduler, type SamplerName } from '../../samplers/diffusion.js';
 import { guidedDenoise } from '../../samplers/guidance.js';
-import { inpaint } from '../../samplers/inpaint.js';
+import { inpaintPipeline, samplePipeline, upscalePipeline, type LowresSpace } from '../../samplers/diffusion-pipelines.js';
 import { buildMlpDenoiser } from './mlp-denoiser.js';
 import { buildUNet } from './unet.js';
 
@@ -50,7 +51,7 @@ export interface DiffusionSampleOptions extends SampleOptions {
   lowres?: tf.Tensor;
 }
 
-/** A diffusion model: `loss` for the denoising recipe, `sample` / `inpaint` / `upscale` for inference. */
+/** A diffusion model: networks, `loss` and `predict`; `sample` / `inpaint` / `upscale` hand a denoiser closure to the pipelines. */
 export class DiffusionModel implements LikelihoodModel {
   readonly networks: { denoiser: tfl.LayersModel };
   readonly alphasCumprod: Float64Array;
@@ -152,42 +153,40 @@ export class DiffusionModel implements LikelihoodModel {
   // the class-conditional MNIST model (7,500 steps) followed their label 78.5 % of the time at guidance
   // 1.25 and less at larger scales (17 % at 3: grey, garbled digits) or with more steps (49 % at 250);
   // with ε̂ re-derived, 97.5 % at scale 3 (200 samples each).
-  private scheduler(opts: DiffusionSampleOptions) {
-    const sampler = (opts.sampler ?? this.cfg.sampler) as SamplerName;
-    if (sampler !== 'ddpm' && sampler !== 'ddim') throw new Error(`Unknown sampler "${sampler}"; use ddpm or ddim.`);
-    const steps = opts.steps ?? (sampler === this.cfg.sampler ? this.cfg.sampleSteps : sampler === 'ddpm' ? this.cfg.timesteps : Math.min(50, this.cfg.timesteps));
+  /** The scheduler for these options (a table look-up: opts.sampler, else the config's), set to its steps. */
+  scheduler(opts: DiffusionSampleOptions = {}): Scheduler {
+    const sampler = opts.sampler ?? this.cfg.sampler;
+    const entry = schedulerEntry(sampler);
+    const steps = opts.steps ?? (sampler === this.cfg.sampler ? this.cfg.sampleSteps : entry.defaultSteps(this.cfg.timesteps));
     const cfg = { numTrainTimesteps: this.cfg.timesteps, schedule: this.cfg.schedule, prediction: this.cfg.prediction, clipRange: this.isImage ? 1 : 0, useClippedModelOutput: true };
     return makeScheduler(sampler, cfg, steps, opts.eta ?? this.cfg.eta);
   }
 
-  /** n samples by ancestral DDPM or DDIM (opts.sampler/steps/eta), with CFG scale opts.guidance for labels. */
+  private space(): LowresSpace {
+    return { shape: this.shape, toModel: (x) => this.toModel(x), fromModel: (x) => this.fromModel(x), upsample: (low) => this.upsampleLowres(low) };
+  }
+
+  /** n samples (opts.sampler/steps/eta), with CFG scale opts.guidance for labels; 'lowres' models upscale opts.lowres (grey without). */
   sample(n: number, rng: Rng, opts: DiffusionSampleOptions = {}): tf.Tensor {
-    let cond: tf.Tensor | undefined;
-    if (this.cfg.condition === 'lowres') {
-      const [H, W, C] = this.shape;
-      cond = opts.lowres ? tf.tidy(() => this.upsampleLowres(this.toModel(opts.lowres!))) : tf.zeros([n, H, W, C]); // grey if no input
+    if (this.cfg.condition === 'lowres' && opts.lowres) return this.upscale(opts.lowres, rng, opts);
+    const cond = this.cfg.condition === 'lowres' ? tf.zeros([n, ...this.shape]) : undefined; // grey if no input
+    try {
+      return samplePipeline(this.scheduler(opts), this.denoiser(n, opts, cond), this.space(), n, rng);
+    } finally {
+      cond?.dispose();
     }
-    const x = sampleDiffusion(this.scheduler(opts), this.denoiser(n, opts, cond), [n, ...this.shape], rng);
-    const out = this.fromModel(x);
-    tf.dispose([x, cond]);
-    return out;
   }
 
   /** Completes images x [n, …] in [0,1] where `missing` [n, …] is 1 (RePaint, `resample` rounds per step). */
   inpaint(x: tf.Tensor, missing: tf.Tensor, rng: Rng, opts: DiffusionSampleOptions & { resample?: number } = {}): tf.Tensor {
-    const n = x.shape[0];
-    const x0 = this.toModel(x);
-    const known = tf.sub(1, missing);
-    const out = inpaint(this.scheduler(opts), this.denoiser(n, opts), x0, known, rng, { resample: opts.resample });
-    const res = tf.tidy(() => this.fromModel(tf.add(tf.mul(known, x0), tf.mul(missing, out))));
-    tf.dispose([x0, known, out]);
-    return res;
+    return inpaintPipeline(this.scheduler(opts), this.denoiser(x.shape[0], opts), this.space(), x, missing, rng, { resample: opts.resample });
   }
 
   /** Super-resolves low-resolution images [n, H/2, W/2, C] in [0,1] ('lowres' models). */
   upscale(low: tf.Tensor, rng: Rng, opts: DiffusionSampleOptions = {}): tf.Tensor {
     if (this.cfg.condition !== 'lowres') throw new Error('This model was not trained for super-resolution (model.condition=lowres).');
-    return this.sample(low.shape[0], rng, { ...opts, lowres: low });
+    const n = low.shape[0];
+    return upscalePipeline(this.scheduler(opts), (cond) => this.denoiser(n, opts, cond), this.space(), low, rng);
   }
 
   dispose(): void {

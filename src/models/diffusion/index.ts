@@ -11,6 +11,7 @@ export * from '../../schedulers/index.js';
 export { makeScheduler, reverseDiffusion, sampleDiffusion, type DenoiseFn, type SamplerName, type ReverseOptions } from '../../samplers/diffusion.js';
 export { guidedDenoise, type LabelledDenoiseFn } from '../../samplers/guidance.js';
 export { inpaint, type InpaintOptions } from '../../samplers/inpaint.js';
+export { samplePipeline, inpaintPipeline, upscalePipeline, type DataSpace, type LowresSpace, type InpaintPipelineOptions } from '../../samplers/diffusion-pipelines.js';
 export { annealedLangevin, sgld, type AnnealedLangevinOptions, type SgldOptions } from '../../samplers/langevin.js';
 export { timestepEmbedding } from '../../nn/timestep-embedding.js';
 export { GroupNorm } from '../../nn/group-norm.js';

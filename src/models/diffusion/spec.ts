@@ -5,6 +5,7 @@ import { dataSchema, describeShape, seedSchema, trainSchema, type TrainConfig } 
 import type { DeepPartial } from '../../config/resolve.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
+import { schedulerNames } from '../../schedulers/index.js';
 import { DiffusionModel, type DiffusionModelConfig } from './diffusion.js';
 
 const MODEL_DEFAULTS: DiffusionModelConfig = {
@@ -68,7 +69,7 @@ function modelSchema(d: DiffusionModelConfig) {
       prediction: z.enum(['epsilon', 'v']).default(d.prediction),
       condition: z.enum(['none', 'class', 'lowres']).default(d.condition),
       labelDropout: z.number().min(0).max(1).default(d.labelDropout),
-      sampler: z.enum(['ddpm', 'ddim']).default(d.sampler),
+      sampler: z.enum(schedulerNames()).default(d.sampler),
       sampleSteps: z.number().int().positive().default(d.sampleSteps),
       eta: z.number().min(0).default(d.eta),
       guidance: z.number().min(0).default(d.guidance),
