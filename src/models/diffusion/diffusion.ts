@@ -7,43 +7,17 @@ import type { Batch } from '../../data/types.js';
 import type { DataInfo, LikelihoodModel, LossMode, SampleOptions } from '../types.js';
 import { timestepEmbedding } from '../../nn/timestep-embedding.js';
 import { addNoise, velocity } from '../../schedulers/common.js';
-import { cumprodAlphas, makeBetas, type BetaScheduleName } from '../../schedulers/beta-schedule.js';
-import type { PredictionType, Scheduler } from '../../schedulers/types.js';
+import { cumprodAlphas, makeBetas } from '../../schedulers/beta-schedule.js';
+import type { Scheduler } from '../../schedulers/types.js';
 import { schedulerEntry } from '../../schedulers/index.js';
-import { makeScheduler, type SamplerName } from '../../samplers/diffusion.js';
+import { makeScheduler } from '../../samplers/diffusion.js';
 import { guidedDenoise } from '../../samplers/guidance.js';
 import { inpaintPipeline, samplePipeline, upscalePipeline, type LowresSpace } from '../../samplers/diffusion-pipelines.js';
 import { buildMlpDenoiser } from './mlp-denoiser.js';
 import { buildUNet } from './unet.js';
+import type { DiffusionModelConfig } from './config.js';
 
-/** Diffusion model settings (the `model` section of its config). */
-export interface DiffusionModelConfig {
-  /** 'auto': UNet for images, MLP for vectors. */
-  arch: 'auto' | 'mlp' | 'unet';
-  hidden: number[];
-  channels: number;
-  channelMults: number[];
-  attention: boolean;
-  groups: number;
-  embDim: number;
-  /** How the time/class embedding enters the UNet's residual blocks ('scale-shift': AdaGN). */
-  embedding: 'add' | 'scale-shift';
-  timesteps: number;
-  schedule: BetaScheduleName;
-  prediction: PredictionType;
-  /** 'class': labels via a one-hot input; 'lowres': the 2× down-then-up-sampled image as extra channels. */
-  condition: 'none' | 'class' | 'lowres';
-  /** Probability of replacing a label by "no label" in training (classifier-free guidance). */
-  labelDropout: number;
-  sampler: SamplerName;
-  sampleSteps: number;
-  eta: number;
-  guidance: number;
-  /** Rescales guided predictions towards the conditional one's std (0 = plain CFG; Lin et al. 2024 use 0.7). */
-  guidanceRescale: number;
-  /** Timesteps, as fractions [lo, hi] of the schedule, where guidance applies (Kynkäänniemi et al. 2024); [0, 1] = all. */
-  guidanceInterval: [number, number];
-}
+export type { DiffusionModelConfig } from './config.js';
 
 /** Extra sampling options understood by diffusion models. */
 export interface DiffusionSampleOptions extends SampleOptions {

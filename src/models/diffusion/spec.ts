@@ -1,88 +1,17 @@
 // Registry entries of the diffusion family: one schema (networks, noise schedule, sampler defaults),
 // variants for 2-D points (MLP), MNIST (UNet), class-conditional MNIST with CFG and 2× super-resolution.
 import { z } from 'zod';
-import { dataSchema, describeShape, seedSchema, trainSchema, type TrainConfig } from '../../config/common.js';
+import { dataSchema, seedSchema, trainSchema, withDefaults, type TrainConfig } from '../../config/common.js';
 import type { DeepPartial } from '../../config/resolve.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
-import { schedulerNames } from '../../schedulers/index.js';
-import { DiffusionModel, type DiffusionModelConfig } from './diffusion.js';
+import { DiffusionModel } from './diffusion.js';
+import { diffusionModelSection, type DiffusionModelConfig } from './config.js';
 
-const MODEL_DEFAULTS: DiffusionModelConfig = {
-  arch: 'auto',
-  hidden: [128, 128, 128],
-  channels: 32,
-  channelMults: [1, 2, 2],
-  attention: true,
-  groups: 8,
-  embDim: 64,
-  embedding: 'add',
-  timesteps: 1000,
-  schedule: 'linear',
-  prediction: 'epsilon',
-  condition: 'none',
-  labelDropout: 0.1,
-  sampler: 'ddim',
-  sampleSteps: 50,
-  eta: 0,
-  guidance: 3,
-  guidanceRescale: 0,
-  guidanceInterval: [0, 1],
-};
-
-// One description per `model` key (the table's type requires every key).
-const MODEL_DOCS = {
-  arch: "'auto': UNet for images, MLP for vectors.",
-  hidden: 'MLP denoiser: hidden widths.',
-  channels: "UNet: channels of the first level (multiplied by channelMults per level).",
-  channelMults: 'UNet: channel multiplier of each resolution level (one level per entry).',
-  attention: 'UNet: self-attention at the lowest resolution.',
-  groups: 'UNet: groups of the GroupNorms.',
-  embDim: 'Width of the sinusoidal timestep embedding (even).',
-  embedding: "How the time/class embedding enters the UNet's residual blocks ('scale-shift': AdaGN).",
-  timesteps: 'Diffusion steps T of the noise schedule.',
-  schedule: "β schedule: 'linear' (Ho et al. 2020) or 'cosine' (Nichol & Dhariwal 2021).",
-  prediction: "Network target: 'epsilon' (the noise, Ho et al. 2020) or 'v' (Salimans & Ho 2022).",
-  condition: "'class': labels via a one-hot input; 'lowres': the 2× down-then-up-sampled image as extra channels.",
-  labelDropout: "Probability of replacing a label by 'no label' in training (classifier-free guidance).",
-  sampler: "Default sampler of `sample`: 'ddpm' (ancestral) or 'ddim' (Song et al. 2021).",
-  sampleSteps: 'Default number of inference steps (a subsequence of the T timesteps).',
-  eta: 'DDIM η: 0 = deterministic, 1 = DDPM-like ancestral noise.',
-  guidance: 'Default classifier-free guidance scale for labelled sampling (1 = none).',
-  guidanceRescale: "Rescales guided predictions towards the conditional one's std (0 = plain CFG; Lin et al. 2024 use 0.7).",
-  guidanceInterval: 'Timesteps, as fractions [lo, hi] of the schedule, where guidance applies (Kynkäänniemi et al. 2024); [0, 1] = all.',
-};
-
-function modelSchema(d: DiffusionModelConfig) {
-  return z
-    .strictObject(describeShape({
-      arch: z.enum(['auto', 'mlp', 'unet']).default(d.arch),
-      hidden: z.array(z.number().int().positive()).min(1).default(d.hidden),
-      channels: z.number().int().positive().default(d.channels),
-      channelMults: z.array(z.number().int().positive()).min(1).default(d.channelMults),
-      attention: z.boolean().default(d.attention),
-      groups: z.number().int().positive().default(d.groups),
-      embDim: z.number().int().positive().multipleOf(2).default(d.embDim),
-      embedding: z.enum(['add', 'scale-shift']).default(d.embedding),
-      timesteps: z.number().int().min(2).default(d.timesteps),
-      schedule: z.enum(['linear', 'cosine']).default(d.schedule),
-      prediction: z.enum(['epsilon', 'v']).default(d.prediction),
-      condition: z.enum(['none', 'class', 'lowres']).default(d.condition),
-      labelDropout: z.number().min(0).max(1).default(d.labelDropout),
-      sampler: z.enum(schedulerNames()).default(d.sampler),
-      sampleSteps: z.number().int().positive().default(d.sampleSteps),
-      eta: z.number().min(0).default(d.eta),
-      guidance: z.number().min(0).default(d.guidance),
-      guidanceRescale: z.number().min(0).max(1).default(d.guidanceRescale),
-      guidanceInterval: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default(d.guidanceInterval),
-    }, MODEL_DOCS))
-    .prefault({});
-}
-
-function diffusionSchema(d: DiffusionModelConfig, data: { name: string }, train: Partial<TrainConfig>) {
+function diffusionSchema(d: Partial<DiffusionModelConfig>, data: { name: string }, train: Partial<TrainConfig>) {
   return z.strictObject({
     seed: seedSchema(),
-    model: modelSchema(d),
+    model: withDefaults(diffusionModelSection, d).prefault({}),
     data: dataSchema(data),
     train: trainSchema(train),
   });
@@ -90,10 +19,6 @@ function diffusionSchema(d: DiffusionModelConfig, data: { name: string }, train:
 
 /** Full diffusion config. */
 export type DiffusionConfig = z.output<ReturnType<typeof diffusionSchema>>;
-
-// diffusion.ts still declares DiffusionModelConfig by hand; this fails to compile when it and the schema differ
-void (true satisfies Same<z.output<ReturnType<typeof modelSchema>>, DiffusionModelConfig>);
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 interface Variant {
   id: string;
@@ -107,8 +32,8 @@ interface Variant {
 }
 
 function makeSpec(v: Variant): ModelSpec<DiffusionConfig> {
-  const d = { ...MODEL_DEFAULTS, ...v.model };
-  const schema = diffusionSchema(d, v.data, v.train);
+  const schema = diffusionSchema(v.model, v.data, v.train);
+  const d = { ...diffusionModelSection.parse({}), ...v.model };
   return {
     id: v.id,
     family: 'diffusion',
