@@ -12,6 +12,8 @@ import { trainRun } from '../../src/node/train-run.js';
 import { openSession } from '../../src/node/session.js';
 import type { Gpt } from '../../src/models/gpt/gpt.js';
 import type { MaskedGpt } from '../../src/models/gpt/masked.js';
+import { Rng } from '../../src/random/rng.js';
+import { getSpec, resolveModelConfig } from '../../src/registry.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -28,6 +30,21 @@ writeFileSync(corpus, TEXT);
 
 before(() => useBackend('wasm'));
 
+/** Greedy continuation of `prompt` by an explicit loop: full forward pass on the last ≤ block ids, argmax of the last row. */
+function argmaxLoop(model: Gpt, prompt: number[], n: number, block: number): number[] {
+  const ids = prompt.slice();
+  while (ids.length < prompt.length + n) {
+    const ctx = ids.slice(-block);
+    const row = tf.tidy(() => tf.reshape(tf.slice(model.logits(tf.tensor2d([ctx], [1, ctx.length], 'int32')), [0, ctx.length - 1, 0], [1, 1, -1]), [-1]));
+    const v = row.dataSync();
+    row.dispose();
+    let best = 0;
+    for (let j = 1; j < v.length; j++) if (v[j] > v[best]) best = j;
+    ids.push(best);
+  }
+  return ids;
+}
+
 test('generate --temperature 0 prints the explicit argmax continuation (20 tokens, past the 16-token block)', async () => {
   const dir = path.join(work, 'gpt');
   (await trainRun({ modelId: 'gpt', preset: 'tiny', overrides: ['train.steps=40', `data.path=${corpus}`], out: dir, backend: 'wasm', skipArtifacts: true })).session.dispose();
@@ -40,24 +57,23 @@ test('generate --temperature 0 prints the explicit argmax continuation (20 token
     const tok = s.data.tokenizer!;
     const block = s.config.data.blockSize!;
     assert.equal(block, 16);
-    const ids = Array.from(tok.encode('Sp'));
-    s.recipe.withSamplingWeights(() => {
-      while (ids.length < 2 + 20) {
-        const ctx = ids.slice(-block);
-        const row = tf.tidy(() => {
-          const logits = model.logits(tf.tensor2d([ctx], [1, ctx.length], 'int32')); // [1, T, V]
-          return tf.reshape(tf.slice(logits, [0, ctx.length - 1, 0], [1, 1, -1]), [-1]);
-        });
-        const v = row.dataSync();
-        row.dispose();
-        let best = 0;
-        for (let j = 1; j < v.length; j++) if (v[j] > v[best]) best = j;
-        ids.push(best);
-      }
-    });
+    const ids = s.recipe.withSamplingWeights(() => argmaxLoop(model, Array.from(tok.encode('Sp')), 20, block));
     assert.equal(r.out, tok.decode(Int32Array.from(ids)) + '\n');
   } finally {
     s.dispose();
+  }
+});
+
+test('Gpt.generate at temperature 0 equals the argmax loop on a random-weight model (context-sensitive, so the crop matters)', () => {
+  const spec = getSpec('gpt');
+  const config = resolveModelConfig(spec, { preset: 'tiny', overrides: ['model.initStd=0.5'] });
+  const model = spec.create(config, new Rng(5), { kind: 'text', shape: [8], vocabSize: 11 }) as unknown as Gpt;
+  try {
+    const prompts = [[1, 2, 3], [4, 4, 0]];
+    const got = model.generate(prompts.map((p) => Int32Array.from(p)), 24, { temperature: 0 }, new Rng(1));
+    prompts.forEach((p, i) => assert.deepEqual(Array.from(got[i]), argmaxLoop(model, p, 24, 8), `prompt ${i}`));
+  } finally {
+    model.dispose();
   }
 });
 
