@@ -20,12 +20,14 @@ test('balanced one-hot predictions over k classes score exactly k (0·log 0 = 0)
 
 test('probabilities of exactly 0 and 1 are valid; anything outside [0, 1] is refused even when rows sum to 1', () => {
   assert.ok(Number.isFinite(inceptionScore(probs([[0, 1], [1, 0]]), { splits: 2 }).mean));
-  for (const row of [[1.2, -0.2], [-0.1, 1.1]]) {
-    assert.throws(() => inceptionScore(probs([row, [0.5, 0.5]]), { splits: 1 }), /Probability \[0, \d\] is -?[\d.]+; expected values in \[0, 1\]/);
+  for (const row of [[1.2, -0.2], [-0.1, 1.1], [-0.1, 0.6, 0.5], [1.5, 0, 0]]) {
+    const other = row.map((_, c) => (c === 0 ? 1 : 0));
+    assert.throws(() => inceptionScore(probs([row, other]), { splits: 1 }), /Probability \[0, \d\] is -?[\d.]+; expected values in \[0, 1\]/);
   }
 });
 
 test('n ≥ 1, integer, ≥ 2 classes and n × classes values, each checked on its own', () => {
+  assert.equal(inceptionScore(probs([[0.3, 0.7]]), { splits: 1 }).mean, 1); // n = 1 is allowed
   const msg = /Inception Score needs n ≥ 1 samples and ≥ 2 classes, got n=/;
   assert.throws(() => inceptionScore({ data: new Float64Array(0), n: 0, classes: 2 }), msg);
   assert.throws(() => inceptionScore({ data: new Float64Array(3), n: 1.5, classes: 2 }), msg);
