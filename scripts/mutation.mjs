@@ -1,6 +1,6 @@
 // Mutation testing with Stryker (stryker-mutator.io): mutates the chosen source files, runs only the test
 // files scripts/mutation-map.json assigns to them, and writes .tmp/mutation/<name>/report.{html,json}.
-// Usage: npm run mutation [-- FILE...]   (no FILE: every file the map covers — hours; pick files)
+// Usage: npm run mutation -- FILE...     (MUTATION_ALL=1 and no FILE: every file the map covers — hours)
 //        MUTATION_SMOKE=1 npm run mutation   (src/metrics/auc.ts, ~2 minutes: the CI check)
 // Env: MUTATION_CONCURRENCY (default 1), MUTATION_RUNNER=tap|command (default tap: per-test-file coverage).
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,14 @@ function walk(dir) {
 
 const smoke = process.env.MUTATION_SMOKE === '1';
 let files = smoke ? ['src/metrics/auc.ts'] : process.argv.slice(2).map((f) => path.relative(root, path.resolve(f)));
-if (files.length === 0) files = [...new Set(keys.flatMap((k) => (k.endsWith('/') ? walk(k.slice(0, -1)) : [k])))].sort();
+if (files.length === 0) {
+  const all = [...new Set(keys.flatMap((k) => (k.endsWith('/') ? walk(k.slice(0, -1)) : [k])))].sort();
+  if (process.env.MUTATION_ALL !== '1') {
+    console.error(`Name the files to mutate (npm run mutation -- src/metrics/fid.ts ...); MUTATION_ALL=1 runs all ${all.length} mapped files (hours on 2 cores):\n  ${all.join('\n  ')}`);
+    process.exit(2);
+  }
+  files = all;
+}
 const missing = files.filter((f) => !existsSync(path.join(root, f)) || !testsFor(f));
 if (missing.length) {
   console.error(`No such file or no entry in scripts/mutation-map.json: ${missing.join(', ')}`);
