@@ -27,6 +27,24 @@ test('checkGradients passes a right gradient and catches a wrong one', async () 
   });
 });
 
+test('at the default tolerance a gradient 1 % off is caught and one 0.1 % off is not', async () => {
+  await useBackend('cpu');
+  noLeak(() => {
+    const x = randn([3, 2], 1);
+    const scaled = (factor: number) => tf.customGrad(((xx: Tensor, save: tf.GradSaveFunc) => {
+      save([xx]);
+      return { value: cube(xx), gradFunc: (dy: Tensor, saved: Tensor[]) => tf.mul(dy, tf.mul(3 * factor, tf.square(saved[0]))) };
+    }) as unknown as Parameters<typeof tf.customGrad>[0]);
+    for (const factor of [1.01, 0.99]) {
+      const report = checkGradients((xx) => scaled(factor)(xx) as tf.Scalar, [x]);
+      assert.equal(report.ok, false, `×${factor}: ${report.message}`);
+    }
+    const near = checkGradients((xx) => scaled(1.001)(xx) as tf.Scalar, [x]);
+    assert.ok(near.ok, `×1.001 is within float32 finite-difference noise: ${near.message}`);
+    x.dispose();
+  });
+});
+
 test('checkGradients honours maxCoords and wrt', async () => {
   await useBackend('cpu');
   noLeak(() => {

@@ -31,12 +31,14 @@ function grid(lo: number, hi: number, n: number): number[] {
 
 const softplus64 = (x: number) => (x > 13.942385 ? x : x < -13.942385 ? Math.exp(x) : Math.log1p(Math.exp(x)));
 
+// Bounds sit just above the measured worst cases (the README quotes them): exp 0.949, log 0.750,
+// tanh 1.204, erf 1.916, softplus 2.506 ulps; the kernels are deterministic, so no slack is needed.
 const CASES: Array<[string, (t: Tensor) => Tensor, (x: number) => number, number[], number]> = [
-  ['exp', tf.exp, Math.exp, grid(-103, 88.7, 100001), 1.5],
-  ['log', tf.log, Math.log, [...grid(1e-3, 10, 50000), ...grid(10, 1e6, 20000), ...grid(-149, 127, 2000).map((e) => 2 ** e)], 1.5],
-  ['tanh', tf.tanh, Math.tanh, grid(-12, 12, 100001), 2],
-  ['erf', tf.erf, erf64, grid(-6, 6, 100001), 2.5],
-  ['softplus', tf.softplus, softplus64, grid(-30, 30, 100001), 3],
+  ['exp', tf.exp, Math.exp, grid(-103, 88.7, 100001), 0.95],
+  ['log', tf.log, Math.log, [...grid(1e-3, 10, 50000), ...grid(10, 1e6, 20000), ...grid(-149, 127, 2000).map((e) => 2 ** e)], 0.75],
+  ['tanh', tf.tanh, Math.tanh, grid(-12, 12, 100001), 1.21],
+  ['erf', tf.erf, erf64, grid(-6, 6, 100001), 1.92],
+  ['softplus', tf.softplus, softplus64, grid(-30, 30, 100001), 2.51],
 ];
 
 for (const [name, f, reference, xs, maxUlps] of CASES) {
