@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { buildGan, runSteps, type Built } from './helpers.js';
+import { readAdversarialOptions } from '../../src/train/recipes/adversarial-options.js';
 import { useBackend } from '../helpers/engine.js';
 
 before(() => useBackend('cpu'));
@@ -93,7 +94,7 @@ test('pac2: D reads pairs of examples side by side — [B, 2] → B/2 logits equ
 test('hinge-sn: D\'s output does not change when every kernel is scaled by 3 (W/σ(W)); a plain D\'s does', () => {
   for (const withCure of [true, false]) {
     const b = buildGan('gan', withCure ? ['tiny', 'hinge-sn'] : ['tiny']);
-    assert.equal(b.config.adversarial.loss, withCure ? 'hinge' : 'non-saturating');
+    assert.equal(readAdversarialOptions(b.config).loss, withCure ? 'hinge' : 'non-saturating');
     const before = logits(b, X);
     for (const layer of b.model.networks.discriminator.layers) {
       const ws = layer.getWeights();

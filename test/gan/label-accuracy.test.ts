@@ -7,7 +7,7 @@ import path from 'node:path';
 import { tf } from '../../src/engine/tf.js';
 import { openSession, type Session } from '../../src/node/session.js';
 import { weightsDir } from '../../src/node/extractors.js';
-import { evaluateImageGenerator, type FeatureClassifier } from '../../src/bench/classifier-eval.js';
+import { evaluateImageGenerator, type FeatureClassifier } from '../../src/metrics/classifier-eval.js';
 import { useBackend } from '../helpers/engine.js';
 
 let s: Session;

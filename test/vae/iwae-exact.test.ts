@@ -14,7 +14,7 @@ const LOG_2PI = Math.log(2 * Math.PI);
 const Q = [[1 / 3, 2 / 3, 2 / 3], [2 / 3, 1 / 3, -2 / 3]]; // columns of Q as rows: q_j ∈ R³
 const a = [1.5, 0.8], b = [0.1, -0.2, 0.3], s = 0.5;
 const D = 3, L = 2;
-const cfg: VaeModelConfig = { arch: 'mlp', hidden: [], latentDim: L, decoder: 'gaussian', decoderStd: s, beta: 1 };
+const cfg: VaeModelConfig = { arch: 'mlp', hidden: [], latentDim: L, decoder: 'gaussian', decoderStd: s, beta: 1, capacity: 0, capacitySteps: 10000, gamma: 1000 };
 const info = { kind: 'vector' as const, shape: [D] };
 
 /** A VAE whose decoder is x = Wz + b and whose encoder is the exact posterior q(z|x) = p(z|x). */
