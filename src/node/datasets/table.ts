@@ -1,5 +1,6 @@
 // The dataset table: every name `data.name` accepts → its kind, description, options schema and
 // loader. A new dataset kind is one file under src/node/datasets/ plus one line here.
+import type { z } from 'zod';
 import type { DatasetEntry } from '../../data/dataset-entry.js';
 import { fashionMnist, images, mnist } from './image-sets.js';
 import { pairedImages, unpairedImages } from './image-pairs.js';
@@ -49,4 +50,56 @@ export function parseDataOptions(entry: DatasetEntry, options: Record<string, un
   const top = String(issue.path[0] ?? '');
   const why = issue.message.startsWith('must') ? issue.message : `has an invalid value (${issue.message})`;
   throw new Error(`Dataset '${entry.name}': option ${key} ${why}, got ${JSON.stringify(given[top])}.`);
+}
+
+/** One option of a dataset as `genlab list --datasets` shows it. */
+export interface DatasetOptionRow {
+  name: string;
+  type: string;
+  default?: unknown;
+  description: string;
+}
+
+/** One dataset as `genlab list --datasets` shows it. */
+export interface DatasetRow {
+  name: string;
+  kind: string;
+  description: string;
+  options: DatasetOptionRow[];
+}
+
+type Def = { type: string; innerType?: z.ZodType; defaultValue?: unknown; entries?: Record<string, string>; values?: unknown[];
+  options?: z.ZodType[]; items?: z.ZodType[]; element?: z.ZodType; valueType?: z.ZodType; checks?: { _zod: { def: { check: string; format?: string } } }[] };
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+/** A short type name for a zod schema: integer, number, 'a'|'b', string[], [integer, integer], … */
+function typeName(s: z.ZodType): string {
+  const d = defOf(s);
+  switch (d.type) {
+    case 'default': case 'optional': case 'prefault': return typeName(d.innerType!);
+    case 'number': return d.checks?.some((c) => c._zod.def.format === 'safeint') ? 'integer' : 'number';
+    case 'enum': return Object.values(d.entries ?? {}).map((v) => `'${v}'`).join('|');
+    case 'literal': return (d.values ?? []).map((v) => JSON.stringify(v)).join('|');
+    case 'union': return (d.options ?? []).map(typeName).join(' | ');
+    case 'tuple': return `[${(d.items ?? []).map(typeName).join(', ')}]`;
+    case 'array': return `${typeName(d.element!)}[]`;
+    case 'record': return `{ column: ${typeName(d.valueType!)} }`;
+    case 'custom': return 'object';
+    default: return d.type;
+  }
+}
+
+/** The table as rows: each dataset's kind, description and options (type, default, description from its schema). */
+export function datasetRows(): DatasetRow[] {
+  return DATASETS.map((e) => ({
+    name: e.name,
+    kind: e.kind,
+    description: e.description,
+    options: Object.entries(e.options.shape as Record<string, z.ZodType>).map(([name, s]) => {
+      const d = defOf(s);
+      const row: DatasetOptionRow = { name, type: typeName(s), description: s.description ?? '' };
+      if (d.type === 'default') row.default = d.defaultValue;
+      return row;
+    }),
+  }));
 }
