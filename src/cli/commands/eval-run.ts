@@ -51,7 +51,8 @@ export function registerEvalRun(evalCmd: Command): void {
         if (!exId) throw new Error(`No built-in feature extractor for dataset "${realName}"; pass --extractor DIR (a tfjs layers classifier).`);
         const ex = await loadExtractor(exId);
         try {
-          const real = await realTestSplit(realName);
+          // a run trained on the user's files (data.path) is compared with their test split, not the named default
+          const real = session && !o.real && session.config.data.path ? session.data.test : await realTestSplit(realName);
           checkExtractorInput(ex, real.shape, `${realName}/test`);
           const nReal = Math.min(n, real.size);
           const generated = session ? null : await loadFolderImages(dir, ex);
