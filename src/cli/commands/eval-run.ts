@@ -61,7 +61,7 @@ export function registerEvalRun(evalCmd: Command): void {
             generated: session ? modelImages(session, n, seed) : generated!,
             real: datasetImages(real, nReal),
             source: session ? `${dir} (${session.spec.id}, step ${session.step}, seed ${seed})` : dir,
-            realSource: `${realName}/test`,
+            realSource: real.name,
             metrics,
             seed,
           });
