@@ -64,45 +64,50 @@ export function trainSchema(defaults: Partial<TrainConfig> = {}) {
   return withDefaults(trainSection, defaults).prefault({});
 }
 
-/** Data source settings: a dataset name (see `genlab list --datasets`) and an optional path. */
+/**
+ * Data source settings: a dataset name (see `genlab list --datasets`), its path and the options its
+ * table entry takes (each left unset falls back to the dataset's own default; one it does not take is
+ * an error naming the dataset). `binarize` and `shift` are training-time transforms, not loader options.
+ */
 export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynamic' | 'threshold'; shift?: number }) {
+  const posInt = () => z.number().int().positive();
   return z
     .strictObject({
-      name: z.string().default(defaults.name),
-      path: z.string().optional(),
-      binarize: z.enum(['none', 'dynamic', 'threshold']).default(defaults.binarize ?? 'none'),
-      shift: z.number().int().min(0).default(defaults.shift ?? 0),
-      trainSize: z.number().int().positive().optional(),
-      testSize: z.number().int().positive().optional(),
-      trainClasses: z.array(z.number().int().min(0)).optional(),
-      labelColumn: z.string().optional(),
+      name: z.string().default(defaults.name).describe('dataset name (genlab list --datasets)'),
+      path: z.string().optional().describe('file or folder to read; image datasets read a folder by what it holds (IDX files, or PNG/JPEG images)'),
+      binarize: z.enum(['none', 'dynamic', 'threshold']).default(defaults.binarize ?? 'none')
+        .describe("'dynamic' draws Bernoulli pixels every batch (standard for binarised-MNIST likelihoods); 'threshold' rounds at 0.5"),
+      shift: z.number().int().min(0).default(defaults.shift ?? 0).describe('training augmentation: random translation of images by up to this many pixels (0 = off)'),
+      trainSize: posInt().optional().describe('keep the first N training examples (toy sets: number of training points)'),
+      testSize: posInt().optional().describe('keep the first N test examples (csv/tabular: held-out rows)'),
+      trainClasses: z.array(z.number().int().min(0)).optional().describe('labelled data: keep only these classes in the train split (one-class anomaly detection)'),
+      seed: z.number().int().optional().describe('seed of the dataset draws or of its train/test split'),
+      testFraction: z.number().gt(0).lt(1).optional().describe('images/audio/sequences: fraction held out for test (seeded split; default 0.1)'),
+      labels: z.boolean().optional().describe('images/audio: use top-level sub-folder names as class labels (default true)'),
+      channels: z.number().int().refine((v) => v === 1 || v === 3, 'must be 1 or 3').optional()
+        .describe('images: 1 (grey) or 3 (RGB); default 1 when every image is grey, else 3 (alpha is composited on white)'),
+      resize: z.array(posInt()).min(1).max(2).optional().describe('images: resize (bilinear) to N (square) or H,W; without it all images must share one size'),
+      direction: z.enum(['AtoB', 'BtoA']).optional().describe('paired-images: which half of each A|B file is the input (default AtoB)'),
+      sampleRate: posInt().optional().describe('audio: resample every clip to this rate in Hz (default 16000)'),
+      clipSeconds: z.number().positive().optional().describe('audio: clip length in seconds, cropped or zero-padded (default 1)'),
+      columns: z.array(z.string()).optional().describe('csv/tabular: numeric columns to use (default all)'),
+      labelColumn: z.string().optional().describe('csv/tabular: categorical column whose categories become labels'),
+      columnTypes: z.array(z.string().regex(/^.+:(numeric|categorical)$/, "each entry is 'column:numeric' or 'column:categorical'")).optional()
+        .describe("tabular: declared column types as column:numeric / column:categorical (others inferred)"),
+      missing: z.array(z.string()).optional().describe("tabular: cell values that count as missing (default '?' and the empty cell)"),
+      dropMissingRows: z.boolean().optional().describe('tabular: drop rows with a missing value in the chosen numeric columns'),
+      maxLength: posInt().optional().describe("sequences: keep each user's most recent N items (default 200)"),
+      minRating: z.number().optional().describe('sequences: keep only interactions rated at least this'),
+      blockSize: posInt().optional().describe('text: context length of each window'),
+      tokenizer: z.enum(['char', 'bpe']).optional().describe("text: 'char' or a byte-level 'bpe' learned on the train split"),
+      vocabSize: posInt().optional().describe('text: vocabulary size of a learned BPE; bow: number of words kept'),
+      encoding: z.enum(['utf-8', 'latin1']).optional().describe('text/bow: file encoding'),
     })
     .prefault({});
 }
 
-/** The resolved data settings. */
-export interface DataConfig {
-  name: string;
-  path?: string;
-  /** 'dynamic' draws Bernoulli pixels every batch (standard for binarised-MNIST likelihoods). */
-  binarize: 'none' | 'dynamic' | 'threshold';
-  /** Training augmentation: random translation of images by up to this many pixels (0 = off). */
-  shift: number;
-  trainSize?: number;
-  testSize?: number;
-  /** Labelled data: keep only these classes in the train split (one-class anomaly detection). */
-  trainClasses?: number[];
-  /** Csv: categorical column whose categories become labels. */
-  labelColumn?: string;
-  /** Text: window length (the model's context). */
-  blockSize?: number;
-  /** Text: 'char' or a byte-level 'bpe' learned on the train split. */
-  tokenizer?: 'char' | 'bpe';
-  /** Text: vocabulary size of a learned BPE. */
-  vocabSize?: number;
-  /** Text: file encoding. */
-  encoding?: 'utf-8' | 'latin1';
-}
+/** The resolved data settings (the output type of dataSchema). */
+export type DataConfig = z.output<ReturnType<typeof dataSchema>>;
 
 /** The shape every model config has; `data.shift` is absent where the data are not images (text, word counts). */
 export interface BaseConfig {

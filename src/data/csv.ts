@@ -42,6 +42,8 @@ export interface CsvOptions {
   /** Cell values (after trimming) that count as missing; default ['?', '']. */
   missing?: string[];
   delimiter?: string;
+  /** Declared column types; undeclared columns are inferred (numeric when every present cell is a number). */
+  types?: Record<string, 'numeric' | 'categorical'>;
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -60,6 +62,9 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
     if (j !== undefined) throw new Error(`${source}: duplicate header name '${h}' in columns ${j + 1} and ${i + 1}; header names must be unique.`);
     seen.set(h, i);
   });
+  for (const k of Object.keys(opts.types ?? {})) {
+    if (!seen.has(k)) throw new Error(`${source}: declared column type for '${k}', but the header has no such column; columns: ${header.join(', ')}.`);
+  }
   const n = rows.length - 1;
   if (n === 0) throw new Error(`${source} has a header row but no data rows.`);
   for (let r = 1; r <= n; r++) {
@@ -73,15 +78,21 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
   }
   const columns = header.map((name, c): CsvColumn => {
     const cells = new Array<string>(n);
-    let numeric = true;
+    const declared = opts.types?.[name];
+    let numeric = declared !== 'categorical';
     let missingCount = 0;
     for (let r = 0; r < n; r++) {
       const v = rows[r + 1].fields[c].trim();
       cells[r] = v;
       if (missing.has(v)) missingCount++;
-      else if (numeric && !NUMBER.test(v)) numeric = false;
+      else if (numeric && !NUMBER.test(v)) {
+        if (declared === 'numeric') {
+          throw new Error(`${source}: line ${rows[r + 1].line}, column '${name}' is declared numeric but holds ${JSON.stringify(v)}; fix the cell, list it as a missing token, or declare the column categorical.`);
+        }
+        numeric = false;
+      }
     }
-    if (numeric && missingCount < n) {
+    if (numeric && (missingCount < n || declared === 'numeric')) {
       const values = new Float64Array(n);
       for (let r = 0; r < n; r++) values[r] = missing.has(cells[r]) ? NaN : Number(cells[r]);
       return { name, type: 'numeric', values, missing: missingCount };

@@ -15,6 +15,8 @@ export interface ImageDatasetOptions {
   labels?: Uint8Array | Int32Array;
   /** Number of classes; defaults to max(label) + 1. */
   numClasses?: number;
+  /** Class names by label index (e.g. the sub-folders an image folder was read from). */
+  classNames?: string[];
 }
 
 const TO_UNIT = new Float32Array(256).map((_, i) => i / 255);
@@ -26,6 +28,7 @@ export class ImageDataset implements Dataset {
   readonly shape: number[];
   readonly size: number;
   readonly numClasses?: number;
+  readonly classNames?: string[];
   readonly pixels: Uint8Array;
   readonly labels?: Uint8Array | Int32Array;
   private readonly exampleSize: number;
@@ -59,6 +62,7 @@ export class ImageDataset implements Dataset {
       if (max >= k) throw new Error(`${name}: label ${max} is out of range for numClasses = ${k}.`);
       this.labels = labels;
       this.numClasses = k;
+      this.classNames = opts.classNames;
     }
   }
 
@@ -92,7 +96,7 @@ export class ImageDataset implements Dataset {
       for (let b = 0; b < indices.length; b++) labels[b] = this.labels[indices[b]];
     }
     const [height, width, channels] = this.shape;
-    return new ImageDataset({ name, pixels, height, width, channels, labels, numClasses: this.numClasses });
+    return new ImageDataset({ name, pixels, height, width, channels, labels, numClasses: this.numClasses, classNames: this.classNames });
   }
 }
 

@@ -1,5 +1,5 @@
-// Public surface of genlab's data layer (browser-safe: parsers and datasets take bytes or strings;
-// file reading lives in src/node/datasets.ts).
+// Public surface of genlab's data layer (browser-safe: parsers and datasets take bytes, strings or
+// decoded rasters; file reading and the dataset table live in src/node/datasets/).
 export type { Batch, DataKind, Dataset } from './types.js';
 export { IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdxImages, parseIdxLabels, checkIdxPair } from './idx.js';
 export type { IdxImages, IdxLabels } from './idx.js';
@@ -23,3 +23,16 @@ export { StandardizedDataset, tableDatasets, numericColumnNames, destandardize }
 export type { Standardization, TableDatasetOptions } from './table-dataset.js';
 export { epochOrder, stepsPerEpoch, batchIndicesAt, batchAt } from './batcher.js';
 export { BINARIZED_TEST_SEED, binarize, binarizePixels, binarizedCopy } from './binarize.js';
+export { DATA_OPTIONS, optionsSchema } from './dataset-options.js';
+export type { DataOptionName, DataOptionValues } from './dataset-options.js';
+export { datasetEntry } from './dataset-entry.js';
+export type { DatasetEntry, LoadedData } from './dataset-entry.js';
+export { imageDatasets, rastersToPixels, compositeOnWhite, resizeBilinear, classLabels, splitIndices, autoChannels } from './image-folder.js';
+export type { SourceImage, RasterOptions, ImageFolderOptions } from './image-folder.js';
+export { PairedImageDataset, UnpairedImageDataset, pairedImageDataset, unpairedImageDataset, splitAlignedPairs } from './paired-images.js';
+export { parseWav, resample, fitLength } from './wav.js';
+export type { WavAudio } from './wav.js';
+export { AudioDataset } from './audio-dataset.js';
+export type { AudioDatasetOptions } from './audio-dataset.js';
+export { parseInteractions, sequenceDatasets, SequenceDataset } from './interactions.js';
+export type { Interaction, SequenceOptions } from './interactions.js';

@@ -56,20 +56,18 @@ async function readConfigFile(file: string): Promise<unknown> {
   }
 }
 
-/** Translates the data section of a config into the loader's spec (only the keys that are set). */
+/** Translates the data section of a config into the loader's spec: every key that is set except the training transforms. */
 export function dataSpecOf(config: BaseConfig): DataSpec {
-  const { name, path, trainSize, testSize, blockSize, tokenizer, vocabSize, encoding, trainClasses, labelColumn } = config.data;
-  const spec: DataSpec = { name };
-  if (labelColumn !== undefined) spec.labelColumn = labelColumn;
-  if (trainClasses?.length) spec.trainClasses = trainClasses;
-  if (path !== undefined) spec.path = path;
-  if (trainSize !== undefined) spec.trainSize = trainSize;
-  if (testSize !== undefined) spec.testSize = testSize;
-  if (blockSize !== undefined) spec.blockSize = blockSize;
+  const { binarize: _b, shift: _s, resize, columnTypes, vocabSize, tokenizer, ...rest } = config.data;
+  const spec: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined && !(k === 'trainClasses' && !(v as number[]).length)) spec[k] = v;
+  if (resize !== undefined) spec.resize = resize.length === 1 ? resize[0] : [resize[0], resize[1]];
+  if (columnTypes !== undefined) {
+    spec.columnTypes = Object.fromEntries(columnTypes.map((e) => [e.slice(0, e.lastIndexOf(':')), e.slice(e.lastIndexOf(':') + 1)]));
+  }
   if (tokenizer !== undefined) spec.tokenizer = tokenizer;
   if (vocabSize !== undefined && (tokenizer === 'bpe' || tokenizer === undefined)) spec.vocabSize = vocabSize; // bpe text or bag-of-words
-  if (encoding !== undefined) spec.encoding = encoding;
-  return spec;
+  return spec as DataSpec;
 }
 
 /** Resolves the config of a fresh run, a resumed checkpoint or an `--init` run, all by resolveModelConfig. */

@@ -25,7 +25,7 @@ test('train vae --help: every config key with its type, default and description'
   assert.deepEqual(row('model.decoder'), ['model.decoder', 'bernoulli|gaussian', '"bernoulli"', 'Likelihood p(x|z): Bernoulli on pixels in [0, 1], or a Gaussian with fixed std.']);
   assert.deepEqual(row('model.hidden'), ['model.hidden', '(integer > 0)[]', '[512,256]', 'Widths of the dense hidden layers of the encoder (after its convs for conv); the decoder uses them in reverse.']);
   assert.deepEqual(row('train.beta1'), ['train.beta1', 'number ≥ 0, ≤ 1', '0.9', 'Adam/AdamW β₁; SGD momentum (0 = plain SGD); unused by RMSProp.']);
-  assert.deepEqual(row('data.trainSize'), ['data.trainSize', 'integer > 0', '—']);
+  assert.deepEqual(row('data.trainSize'), ['data.trainSize', 'integer > 0', '—', 'keep the first N training examples (toy sets: number of training points)']);
   // a plain `train --help` has no model to describe
   const plain = genlab('train', '--help');
   assert.equal(plain.code, 0, plain.err);

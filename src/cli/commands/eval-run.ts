@@ -53,7 +53,8 @@ async function scoreImages(dir: string, session: Session | null, o: Record<strin
   if (!exId) throw new Error(`No built-in feature extractor for dataset "${realName}"; pass --extractor DIR (a tfjs layers classifier).`);
   const ex = await loadExtractor(exId);
   try {
-    const real = await realTestSplit(realName);
+    // a run trained on the user's files (data.path) is compared with their test split, not the named default
+    const real = session && !o.real && session.config.data.path ? session.data.test : await realTestSplit(realName);
     checkExtractorInput(ex, real.shape, `${realName}/test`);
     const generated = session ? null : await loadFolderImages(dir, ex);
     const r = await evaluateImages({
@@ -61,7 +62,7 @@ async function scoreImages(dir: string, session: Session | null, o: Record<strin
       generated: session ? modelImages(session, n, seed) : generated!,
       real: datasetImages(real, Math.min(n, real.size)),
       source: session ? `${dir} (${session.spec.id}, step ${session.step}, seed ${seed})` : dir,
-      realSource: `${realName}/test`,
+      realSource: real.name,
       metrics,
       seed,
     });

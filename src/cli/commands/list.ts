@@ -1,9 +1,9 @@
-// `genlab list`: the registry (models, presets, capabilities) and the dataset names.
+// `genlab list`: the registry (models, presets, capabilities) and the dataset table (kinds, options).
 import type { Command } from 'commander';
 import { MODEL_SPECS } from '../../registry.js';
 import { leafPaths } from '../../config/schema-walk.js';
-import { DATASET_NAMES } from '../../node/datasets.js';
 import { commandsFor } from '../run-commands.js';
+import { datasetRows } from '../../node/datasets/table.js';
 
 /** Registers `list`. */
 export function registerList(program: Command): void {
@@ -14,7 +14,18 @@ export function registerList(program: Command): void {
     .option('--datasets', 'list dataset names instead')
     .action((o) => {
       if (o.datasets) {
-        process.stdout.write(o.json ? JSON.stringify({ datasets: DATASET_NAMES }) + '\n' : DATASET_NAMES.join('\n') + '\n');
+        const rows = datasetRows();
+        if (o.json) {
+          process.stdout.write(JSON.stringify({ datasets: rows }, null, 2) + '\n');
+          return;
+        }
+        for (const d of rows) {
+          process.stdout.write(`${d.name.padEnd(16)} ${d.kind.padEnd(9)} ${d.description}\n`);
+          for (const p of d.options) {
+            const def = p.default === undefined ? '' : ` = ${JSON.stringify(p.default)}`;
+            process.stdout.write(`${' '.repeat(18)}${`${p.name}: ${p.type}${def}`.padEnd(40)} ${p.description}\n`);
+          }
+        }
         return;
       }
       const rows = MODEL_SPECS.map((s) => ({

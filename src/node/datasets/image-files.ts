@@ -1,0 +1,78 @@
+// Node readers for image folders: walks a folder recursively (sorted, dot-files skipped), decodes PNG
+// (pngjs) and JPEG (jpeg-js) by their magic bytes, and names the class sub-folder of each image.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { RgbaImage } from '../../io/png.js';
+import type { SourceImage } from '../../data/image-folder.js';
+import { decodePng } from '../png-codec.js';
+import { readDataFile } from '../data-files.js';
+
+/** File extensions read as images (case-insensitive). */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg'];
+
+const isImage = (f: string) => IMAGE_EXTENSIONS.includes(path.extname(f).toLowerCase());
+
+/** Throws unless `dir` is an existing folder; `what` and `hint` shape the message. */
+export async function requireFolder(dir: string, what: string, hint: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new Error(`Cannot read ${what}: ${dir} ${info ? 'is a file, not a folder' : 'does not exist'}; ${hint}.`);
+}
+
+/** Relative paths (sorted, '/'-separated) of the files under `dir` that pass `keep`, at any depth. */
+export async function listFiles(dir: string, keep: (file: string) => boolean): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string) => {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(r);
+      else if (keep(e.name)) out.push(r);
+    }
+  };
+  await walk('');
+  return out.sort();
+}
+
+/** Decodes PNG or JPEG bytes (chosen by magic bytes, not extension) to 8-bit RGBA. */
+export async function decodeImage(bytes: Uint8Array, source: string): Promise<RgbaImage> {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePng(bytes, source);
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    const jpeg = await import('jpeg-js'); // loaded only when a JPEG is met
+    try {
+      const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+      return { width, height, rgba: data };
+    } catch (e) {
+      throw new Error(`${source} is a corrupt JPEG: ${(e as Error).message ?? String(e)}`);
+    }
+  }
+  throw new Error(`${source} is neither a PNG nor a JPEG file (its first bytes are not a PNG or JPEG signature).`);
+}
+
+/** Whether `name` has an image extension. */
+export const isImageFile = isImage;
+
+/**
+ * Reads every PNG/JPEG under `dir` (recursively). With `labels` (default), an image's class is the
+ * name of the top-level sub-folder it lies in; images directly in `dir` have none.
+ */
+export async function readImageFolder(dir: string, opts: { what: string; hint: string; labels?: boolean }): Promise<SourceImage[]> {
+  await requireFolder(dir, opts.what, opts.hint);
+  const files = await listFiles(dir, isImage);
+  if (files.length === 0) throw new Error(`Cannot read ${opts.what}: ${dir} holds no .png, .jpg or .jpeg files (at any depth); ${opts.hint}.`);
+  const out: SourceImage[] = [];
+  for (const rel of files) {
+    const file = path.join(dir, rel);
+    const image = await decodeImage(await readDataFile(file, 'image'), file);
+    const slash = rel.indexOf('/');
+    out.push({ source: file, image, className: opts.labels !== false && slash > 0 ? rel.slice(0, slash) : undefined });
+  }
+  return out;
+}
+
+/** True when `dir` is a folder holding at least one PNG/JPEG (at any depth). */
+export async function holdsImages(dir: string): Promise<boolean> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) return false;
+  return (await listFiles(dir, isImage)).length > 0;
+}
