@@ -9,17 +9,27 @@ import { readCheckpointMeta } from '../../node/checkpoint.js';
 import { resolveSessionConfig } from '../../node/session.js';
 import { getSpec } from '../../registry.js';
 
-/** Runs training with terminal progress and SIGINT handling; returns the process exit code. */
+/** Exit codes of the signals that stop training with a checkpoint (128 + signal number, as shells report them). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Runs training with terminal progress; SIGINT (Ctrl-C) and SIGTERM (what kill, systemd, Docker and
+ * Kubernetes send) write a checkpoint and exit 130 / 143. Returns the process exit code.
+ */
 export async function trainWithProgress(opts: TrainRunOptions, label: string): Promise<number> {
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(130); // a second Ctrl-C leaves at once
-    process.stderr.write('\nInterrupted: writing a checkpoint (Ctrl-C again to quit without it)…\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  let stoppedBy: keyof typeof STOP_SIGNALS | null = null;
+  const handlers = Object.keys(STOP_SIGNALS).map((name) => {
+    const signal = name as keyof typeof STOP_SIGNALS;
+    const onSignal = () => {
+      if (stoppedBy) process.exit(STOP_SIGNALS[signal]); // a second signal leaves at once
+      stoppedBy = signal;
+      process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)'}: writing a checkpoint (Ctrl-C again to quit without it)…\n`);
+      controller.abort();
+    };
+    process.on(signal, onSignal);
+    return [signal, onSignal] as const;
+  });
   const progress = progressReporter(label);
   try {
     const { dir, result, session, startStep, artifacts } = await trainRun({
@@ -34,7 +44,7 @@ export async function trainWithProgress(opts: TrainRunOptions, label: string): P
     const evalText = result.lastEval ? Object.entries(result.lastEval).map(([k, v]) => `${k}=${v.toFixed(3)}`).join(' ') : '';
     if (result.reason === 'interrupted') {
       process.stderr.write(`Checkpoint written to ${dir} at step ${result.step}. Resume with: genlab train --resume ${dir}\n`);
-      return 130;
+      return STOP_SIGNALS[stoppedBy ?? 'SIGINT'];
     }
     const steps = result.step - startStep;
     const range = startStep > 0 ? ` (steps ${startStep + 1}–${result.step})` : '';
@@ -45,7 +55,7 @@ export async function trainWithProgress(opts: TrainRunOptions, label: string): P
     return 0;
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    for (const [signal, onSignal] of handlers) process.off(signal, onSignal);
   }
 }
 

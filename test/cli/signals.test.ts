@@ -1,0 +1,33 @@
+// SIGTERM (what kill, systemd, Docker and Kubernetes send) stops training the way Ctrl-C does: a
+// checkpoint at the step reached, a message, exit code 143, and a resume that carries on from it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/tmp.js';
+
+const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
+const ENV = { ...process.env, GENLAB_BACKEND: 'wasm' };
+
+test('SIGTERM writes a checkpoint and exits 143; --resume continues it', async () => {
+  const dir = tempDir();
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'train', 'vae', '--preset', 'tiny', '--steps', '100000', '--out', dir], { env: ENV });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const logFile = path.join(dir, 'log.jsonl');
+  for (let waited = 0; waited < 120000; waited += 200) {
+    if (existsSync(logFile) && readFileSync(logFile, 'utf8').length > 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  const code = await new Promise((r) => child.on('exit', (c, sig) => r(c ?? sig)));
+  assert.equal(code, 143, err);
+  assert.match(err, /Terminated \(SIGTERM\): writing a checkpoint/);
+  const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
+  assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);
+  assert.match(err, new RegExp(`Checkpoint written to .* at step ${meta.step}\\.`));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'train', '--resume', dir, '--steps', String(meta.step + 3)], { encoding: 'utf8', env: ENV });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`^Trained vae for 3 steps \\(steps ${meta.step + 1}–${meta.step + 3}\\)`));
+});
