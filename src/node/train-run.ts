@@ -1,6 +1,6 @@
 // `genlab train` as a library call: opens a session, runs the Trainer with JSONL logging and
 // checkpoints into the run directory, and writes the run's artifacts at the end.
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import path from 'node:path';
 import { engineInfo } from '../engine/backend.js';
@@ -10,6 +10,7 @@ import { makePrepare, makeTrainPrepare } from '../train/prepare.js';
 import { saveCheckpoint } from './checkpoint.js';
 import { writeRunArtifacts } from './artifacts.js';
 import { initNodeEngine } from './engine.js';
+import { freshRunDir, prepareRunDir } from './run-dir.js';
 import { openSession, type Session, type SessionSource } from './session.js';
 
 /** Options of one training run. */
@@ -23,6 +24,8 @@ export interface TrainRunOptions extends SessionSource {
   command?: string[];
   /** Skip samples/interpolation/report (tests). */
   skipArtifacts?: boolean;
+  /** Empty a non-empty `out` before training instead of refusing it. */
+  overwrite?: boolean;
 }
 
 /** What a finished (or interrupted) run left behind. */
@@ -44,8 +47,13 @@ function timestamp(): string {
 export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   await initNodeEngine(o.backend);
   const session = await openSession(o);
-  const dir = o.out ?? o.checkpoint ?? path.join('runs', `${session.spec.id}-${timestamp()}`);
-  await mkdir(dir, { recursive: true });
+  const dir = o.out ?? o.checkpoint ?? (await freshRunDir(path.join('runs', `${session.spec.id}-${timestamp()}`)));
+  try {
+    await prepareRunDir(dir, { resume: o.checkpoint !== undefined && path.resolve(dir) === path.resolve(o.checkpoint), overwrite: o.overwrite });
+  } catch (e) {
+    session.dispose();
+    throw e;
+  }
   // for editors: the config's JSON Schema next to genlab.json (types, defaults, descriptions)
   await writeFile(path.join(dir, 'config.schema.json'), JSON.stringify(z.toJSONSchema(session.spec.schema, { io: 'input', unrepresentable: 'any' }), null, 2));
   const startStep = session.step;

@@ -1,5 +1,5 @@
-// SIGTERM (what kill, systemd, Docker and Kubernetes send) stops training the way Ctrl-C does: a
-// checkpoint at the step reached, a message, exit code 143, and a resume that carries on from it.
+// SIGTERM (what kill, systemd, Docker and Kubernetes send) and SIGHUP (a closed terminal) stop training
+// the way Ctrl-C does: a checkpoint at the step reached, a message, exit 143 / 129, and a resume from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/tmp.js';
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 const ENV = { ...process.env, GENLAB_BACKEND: 'wasm' };
 
-test('SIGTERM writes a checkpoint and exits 143; --resume continues it', async () => {
+async function stopMidway(signal: NodeJS.Signals): Promise<{ dir: string; code: unknown; err: string }> {
   const dir = tempDir();
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'train', 'vae', '--preset', 'tiny', '--steps', '100000', '--out', dir], { env: ENV });
   let err = '';
@@ -20,14 +20,26 @@ test('SIGTERM writes a checkpoint and exits 143; --resume continues it', async (
     if (existsSync(logFile) && readFileSync(logFile, 'utf8').length > 0) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  child.kill('SIGTERM');
+  child.kill(signal);
   const code = await new Promise((r) => child.on('exit', (c, sig) => r(c ?? sig)));
+  return { dir, code, err };
+}
+
+test('SIGTERM writes a checkpoint and exits 143; --resume continues it', async () => {
+  const { dir, code, err } = await stopMidway('SIGTERM');
   assert.equal(code, 143, err);
-  assert.match(err, /Terminated \(SIGTERM\): writing a checkpoint/);
+  assert.match(err, /Stopped by SIGTERM: writing a checkpoint/);
   const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
   assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);
   assert.match(err, new RegExp(`Checkpoint written to .* at step ${meta.step}\\.`));
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'train', '--resume', dir, '--steps', String(meta.step + 3)], { encoding: 'utf8', env: ENV });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, new RegExp(`^Trained vae for 3 steps \\(steps ${meta.step + 1}–${meta.step + 3}\\)`));
+});
+
+test('SIGHUP writes a checkpoint and exits 129', async () => {
+  const { dir, code, err } = await stopMidway('SIGHUP');
+  assert.equal(code, 129, err);
+  assert.match(err, /Stopped by SIGHUP: writing a checkpoint/);
+  assert.ok(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step > 0);
 });

@@ -10,11 +10,12 @@ import { resolveSessionConfig } from '../../node/session.js';
 import { getSpec } from '../../registry.js';
 
 /** Exit codes of the signals that stop training with a checkpoint (128 + signal number, as shells report them). */
-const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
- * Runs training with terminal progress; SIGINT (Ctrl-C) and SIGTERM (what kill, systemd, Docker and
- * Kubernetes send) write a checkpoint and exit 130 / 143. Returns the process exit code.
+ * Runs training with terminal progress; SIGINT (Ctrl-C), SIGTERM (what kill, systemd, Docker and
+ * Kubernetes send) and SIGHUP (a closed terminal) write a checkpoint and exit 130 / 143 / 129.
+ * Returns the process exit code.
  */
 export async function trainWithProgress(opts: TrainRunOptions, label: string): Promise<number> {
   const controller = new AbortController();
@@ -24,7 +25,7 @@ export async function trainWithProgress(opts: TrainRunOptions, label: string): P
     const onSignal = () => {
       if (stoppedBy) process.exit(STOP_SIGNALS[signal]); // a second signal leaves at once
       stoppedBy = signal;
-      process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated (SIGTERM)'}: writing a checkpoint (Ctrl-C again to quit without it)…\n`);
+      process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : `Stopped by ${signal}`}: writing a checkpoint (Ctrl-C again to quit without it)…\n`);
       controller.abort();
     };
     process.on(signal, onSignal);
@@ -71,7 +72,8 @@ export function registerTrain(program: Command): void {
     .option('--steps <n>', 'training steps (same as --set train.steps=N)')
     .option('--seed <n>', 'random seed (same as --set seed=N)')
     .option('-d, --dataset <name>', 'dataset name (same as --set data.name=NAME; see `genlab list --datasets`)')
-    .option('-o, --out <dir>', 'run directory (default runs/<model>-<time>)')
+    .option('-o, --out <dir>', 'run directory (default runs/<model>-<time>); an existing non-empty one is refused')
+    .option('--overwrite', 'empty a non-empty --out before training instead of refusing it')
     .option('--resume <dir>', 'continue training from a run directory')
     .option('--init <dir>', "start a new run from a run's weights, model settings and tokenizer (fine-tuning)")
     .option('--data <path>', 'dataset file or folder (same as --set data.path=PATH)')
@@ -99,7 +101,7 @@ export function registerTrain(program: Command): void {
         return;
       }
       process.exitCode = await trainWithProgress(
-        { ...source, out: o.out, backend: globalBackend(cmd) },
+        { ...source, out: o.out, overwrite: o.overwrite === true, backend: globalBackend(cmd) },
         model ?? (o.init ? 'fine-tune' : 'resume'),
       );
     });
