@@ -47,6 +47,11 @@ function timestamp(): string {
 export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
   await initNodeEngine(o.backend);
   const session = await openSession(o);
+  if (session.step > session.config.train.steps) {
+    const at = session.step;
+    session.dispose();
+    throw new Error(`${o.checkpoint} is at step ${at}; train.steps = ${session.config.train.steps} is below it, so there is nothing to train. Pass --steps N with N > ${at} to continue.`);
+  }
   const dir = o.out ?? o.checkpoint ?? (await freshRunDir(path.join('runs', `${session.spec.id}-${timestamp()}`)));
   try {
     await prepareRunDir(dir, { resume: o.checkpoint !== undefined && path.resolve(dir) === path.resolve(o.checkpoint), overwrite: o.overwrite });

@@ -32,6 +32,11 @@ test('--out into a non-empty folder is refused and leaves it untouched; --overwr
   const resumed = genlab('train', '--resume', dir, '--steps', '4');
   assert.equal(resumed.code, 0, resumed.err);
   assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, 4);
+  // --steps below the run's step trains nothing and rewrites nothing
+  const back = genlab('train', '--resume', dir, '--steps', '3');
+  assert.equal(back.code, 1);
+  assert.match(back.err, /is at step 4; train\.steps = 3 is below it, so there is nothing to train\. Pass --steps N with N > 4 to continue\./);
+  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).config.train.steps, 4);
 });
 
 test('an empty existing --out folder is used as it is', () => {
