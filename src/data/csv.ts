@@ -47,6 +47,8 @@ export interface CsvOptions {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Spellings of non-finite numbers (numpy, pandas, R, Excel exports). */
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 /** Parses CSV text with a header row into typed columns; throws on empty input, ragged rows or duplicate headers. */
 export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
@@ -81,16 +83,25 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
     const declared = opts.types?.[name];
     let numeric = declared !== 'categorical';
     let missingCount = 0;
+    // first cell that is a number but not a finite one (NaN, inf, 1e400): an error if the rest is numeric
+    let nonFinite: { line: number; text: string } | null = null;
     for (let r = 0; r < n; r++) {
       const v = rows[r + 1].fields[c].trim();
       cells[r] = v;
       if (missing.has(v)) missingCount++;
+      else if (numeric && NON_FINITE.test(v)) nonFinite ??= { line: rows[r + 1].line, text: v };
       else if (numeric && !NUMBER.test(v)) {
         if (declared === 'numeric') {
           throw new Error(`${source}: line ${rows[r + 1].line}, column '${name}' is declared numeric but holds ${JSON.stringify(v)}; fix the cell, list it as a missing token, or declare the column categorical.`);
         }
         numeric = false;
-      }
+      } else if (numeric && !Number.isFinite(Number(v))) nonFinite ??= { line: rows[r + 1].line, text: v };
+    }
+    if (numeric && nonFinite) {
+      throw new Error(
+        `${source}: line ${nonFinite.line}, column '${name}' holds ${JSON.stringify(nonFinite.text)}, which is not a finite number ` +
+          `(the column is otherwise numeric); fix the cell, list it as a missing token, or declare the column categorical.`,
+      );
     }
     if (numeric && (missingCount < n || declared === 'numeric')) {
       const values = new Float64Array(n);

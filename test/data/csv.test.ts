@@ -101,3 +101,23 @@ test('csv through loadDataset: needs a path, and ragged files name the file', as
   writeFileSync(p, 'a,b\n1,2\n3\n');
   await assert.rejects(loadDataset({ name: 'csv', path: p }), (e: Error) => e.message.startsWith(`${p}: row 2 (line 3) has 1 fields, the header has 2`));
 });
+
+test('non-finite and overflowing numbers in a numeric column are errors naming line and column, not a silent change of type', () => {
+  for (const cell of ['NaN', 'nan', 'inf', '-Infinity', '1e400', '-2e999']) {
+    assert.throws(
+      () => parseCsv(`a,b\n1,x\n2,y\n${cell},z\n`, { source: 't.csv' }),
+      new RegExp(`^Error: t\\.csv: line 4, column 'a' holds "${cell.replace(/[+-]/g, '\\$&')}", which is not a finite number \\(the column is otherwise numeric\\)`),
+      cell,
+    );
+  }
+  // listed as a missing token, the same cell is a missing value of a numeric column
+  const t = parseCsv('a\n1\nNaN\n3\n', { missing: ['NaN'] });
+  const a = getColumn(t, 'a') as NumericColumn;
+  assert.equal(a.type, 'numeric');
+  assert.equal(a.missing, 1);
+  // a column of words that happens to hold "Nan" (a name) stays categorical
+  const names = getColumn(parseCsv('who\nNan\nBob\n'), 'who') as CategoricalColumn;
+  assert.deepEqual(names.categories, ['Bob', 'Nan']);
+  // declared categorical, 1e400 is just a string
+  assert.equal(getColumn(parseCsv('v\n1e400\n2\n', { types: { v: 'categorical' } }), 'v').type, 'categorical');
+});
