@@ -1,10 +1,11 @@
 // The CLI end to end on the tiny VAE: list, train, info, sample, eval nll, errors and Ctrl-C.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
+import { stopTrainingMidway } from '../helpers/stop-training.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
@@ -74,17 +75,7 @@ test('bad input gives one clear line and exit code 1', () => {
 
 test('Ctrl-C writes a checkpoint and exits 130; --resume continues it', async () => {
   const dir = tempDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'train', 'vae', '--preset', 'tiny', '--steps', '100000', '--out', dir], { env: { ...process.env, GENLAB_BACKEND: 'wasm' } });
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  // interrupt once training is under way (the first checkpoint-free steps have been logged)
-  const logFile = path.join(dir, 'log.jsonl');
-  for (let waited = 0; waited < 120000; waited += 200) {
-    if (existsSync(logFile) && readFileSync(logFile, 'utf8').length > 0) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGINT');
-  const code = await new Promise((r) => child.on('exit', (c) => r(c)));
+  const { code, err } = await stopTrainingMidway(dir, ['train', 'vae', '--preset', 'tiny', '--steps', '100000'], 'SIGINT');
   assert.equal(code, 130, err);
   const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
   assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);

@@ -2,27 +2,18 @@
 // the way Ctrl-C does: a checkpoint at the step reached, a message, exit 143 / 129, and a resume from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
+import { stopTrainingMidway } from '../helpers/stop-training.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 const ENV = { ...process.env, GENLAB_BACKEND: 'wasm' };
 
 async function stopMidway(signal: NodeJS.Signals): Promise<{ dir: string; code: unknown; err: string }> {
   const dir = tempDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'train', 'vae', '--preset', 'tiny', '--steps', '100000', '--out', dir], { env: ENV });
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const logFile = path.join(dir, 'log.jsonl');
-  for (let waited = 0; waited < 120000; waited += 200) {
-    if (existsSync(logFile) && readFileSync(logFile, 'utf8').length > 0) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill(signal);
-  const code = await new Promise((r) => child.on('exit', (c, sig) => r(c ?? sig)));
-  return { dir, code, err };
+  return { dir, ...(await stopTrainingMidway(dir, ['train', 'vae', '--preset', 'tiny', '--steps', '100000'], signal, ENV)) };
 }
 
 test('SIGTERM writes a checkpoint and exits 143; --resume continues it', async () => {
