@@ -3,6 +3,7 @@
 // state.json/.bin, and genlab.json (resolved config, step, RNG states, engine).
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkCheckpointMeta } from './checkpoint-meta.js';
 import type { BaseConfig } from '../config/common.js';
 import type { GenModel } from '../models/types.js';
 import type { Recipe } from '../train/recipe.js';
@@ -107,9 +108,10 @@ export async function readCheckpointMeta(dir: string): Promise<CheckpointMeta> {
   } catch (e) {
     throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (meta.format !== CHECKPOINT_FORMAT || meta.version !== 1) {
-    throw new Error(`${file} is not a genlab checkpoint (format ${String(meta.format)} v${String(meta.version)}; expected ${CHECKPOINT_FORMAT} v1).`);
+  if (typeof meta !== 'object' || meta === null || meta.format !== CHECKPOINT_FORMAT || meta.version !== 1) {
+    throw new Error(`${file} is not a genlab checkpoint (format ${String(meta?.format)} v${String(meta?.version)}; expected ${CHECKPOINT_FORMAT} v1).`);
   }
+  checkCheckpointMeta(file, meta);
   return meta;
 }
 
