@@ -1,8 +1,9 @@
 // Node PNG encode/decode (pngjs) for the pure RGBA rasters of src/io/png.ts, and PNG → [0,1] float
 // image loading; grey conversion uses ITU-R BT.601 luma, as PIL's convert('L') does.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
+import { makeDirs } from './run-dir.js';
 import type { RgbaImage } from '../io/png.js';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -21,10 +22,21 @@ export function encodePng(img: RgbaImage): Buffer {
   return PNG.sync.write(png);
 }
 
+/** The largest PNG decodePng accepts (2²⁶ pixels: 256 MiB of RGBA). */
+export const MAX_PNG_PIXELS = 2 ** 26;
+
 /** Decodes PNG bytes (any bit depth / colour type) to 8-bit RGBA; `source` names the input in errors. */
 export function decodePng(buf: Uint8Array, source = 'input'): RgbaImage {
   if (buf.length < 8 || SIGNATURE.some((b, i) => buf[i] !== b)) {
     throw new Error(`${source} is not a PNG file (missing the PNG signature).`);
+  }
+  // the size comes from IHDR before anything is inflated: a small file can claim gigabytes of pixels
+  if (buf.length >= 24 && String.fromCharCode(buf[12], buf[13], buf[14], buf[15]) === 'IHDR') {
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const w = view.getUint32(16), h = view.getUint32(20);
+    if (w * h > MAX_PNG_PIXELS) {
+      throw new Error(`${source} is ${w}×${h} pixels (${((w * h) / 1e6).toFixed(0)} megapixels); genlab decodes PNGs of at most ${MAX_PNG_PIXELS / 2 ** 20} megapixels — resize it first.`);
+    }
   }
   let png: PNG;
   try {
@@ -37,7 +49,7 @@ export function decodePng(buf: Uint8Array, source = 'input'): RgbaImage {
 
 /** Writes `img` as a PNG file, creating the parent directory if needed. */
 export async function writePng(file: string, img: RgbaImage): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await makeDirs(path.dirname(path.resolve(file))); // not mkdir -p: it spins forever under /proc
   await writeFile(file, encodePng(img));
 }
 
