@@ -16,6 +16,7 @@ import { Rng } from '../../src/random/rng.js';
 import { getSpec, resolveModelConfig } from '../../src/registry.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
+import { assertResumeBitIdentical } from '../helpers/resume.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
@@ -98,37 +99,12 @@ test('a small gpt-mlm trained 600 steps predicts masked characters at 3× the ma
   }
 });
 
-function weightsOf(run: Awaited<ReturnType<typeof trainRun>>): Float32Array[] {
-  return Object.values(run.session.model.networks).flatMap((n) => n.getWeights().map((w) => w.dataSync().slice() as Float32Array));
-}
-
 for (const modelId of ['gpt', 'gpt-mlm']) {
   test(`${modelId}: interrupted at step 5 and resumed = uninterrupted, bit-identical on cpu`, async () => {
     await useBackend('cpu');
     try {
       const overrides = ['train.steps=12', 'train.lrSchedule=cosine', 'train.warmupSteps=3', 'train.ema=0.9', 'model.dropout=0.1', `data.path=${corpus}`];
-      const full = await trainRun({ modelId, preset: 'tiny', overrides, out: tempDir(), backend: 'cpu', skipArtifacts: true });
-      const expected = weightsOf(full);
-      const expectedState = full.session.recipe.getState();
-      full.session.dispose();
-      const dir = tempDir();
-      const controller = new AbortController();
-      const first = await trainRun({
-        modelId, preset: 'tiny', overrides, out: dir, backend: 'cpu', skipArtifacts: true, signal: controller.signal,
-        onEvent: (e) => { if (e.type === 'step' && e.step === 5) controller.abort(); },
-      });
-      assert.deepEqual([first.result.reason, first.result.step], ['interrupted', 5]);
-      first.session.dispose();
-      const resumed = await trainRun({ checkpoint: dir, backend: 'cpu', skipArtifacts: true });
-      assert.equal(resumed.result.step, 12);
-      const got = weightsOf(resumed);
-      assert.equal(got.length, expected.length);
-      got.forEach((w, i) => assert.ok(Buffer.from(w.buffer).equals(Buffer.from(expected[i].buffer)), `weight tensor ${i} differs`));
-      const gotState = resumed.session.recipe.getState();
-      assert.deepEqual(gotState.json, expectedState.json, 'recipe RNG state');
-      gotState.tensors.forEach((t, i) => assert.deepEqual(t.tensor.dataSync(), expectedState.tensors[i].tensor.dataSync(), `state ${t.name}`));
-      [...gotState.tensors, ...expectedState.tensors].forEach((t) => t.tensor.dispose());
-      resumed.session.dispose();
+      await assertResumeBitIdentical(modelId, overrides, 5, 12);
     } finally {
       await useBackend('wasm');
     }
