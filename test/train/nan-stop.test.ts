@@ -2,31 +2,17 @@
 // NaN, every cadence checkpoint before it, and the last of them named as the one to resume from.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { getSpec, resolveModelConfig } from '../../src/registry.js';
 import { getRecipe } from '../../src/train/recipes/index.js';
 import { runTrainer } from '../../src/train/trainer.js';
 import { NonFiniteLossError } from '../../src/train/events.js';
 import { batchIndicesAt } from '../../src/data/batcher.js';
-import type { Dataset } from '../../src/data/types.js';
 import { useBackend } from '../helpers/engine.js';
+import { pointsWithNaN } from '../helpers/nan-points.js';
 
 before(() => useBackend('cpu'));
 
-/** 64 two-dimensional points; row `bad` holds a NaN, as a corrupt CSV row would. */
-function pointsWithNaN(bad: number): Dataset {
-  const values = new Rng(3).normalArray(128);
-  values[2 * bad + 1] = NaN;
-  return {
-    name: 'points-with-nan', kind: 'vector', shape: [2], size: 64,
-    batch: (idx) => {
-      const out = new Float32Array(idx.length * 2);
-      Array.from(idx).forEach((r, i) => out.set(values.subarray(r * 2, r * 2 + 2), i * 2));
-      return { x: tf.tensor2d(out, [idx.length, 2]) };
-    },
-  };
-}
 
 for (const bad of [40, 5]) {
   test(`a NaN in row ${bad} stops training at the first step that draws it, naming the last cadence checkpoint`, async () => {

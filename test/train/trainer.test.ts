@@ -2,37 +2,22 @@
 // LR schedules follow nanoGPT's get_lr, and evaluation is deterministic.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tf } from '../../src/engine/tf.js';
 import { Rng } from '../../src/random/rng.js';
 import { getSpec, resolveModelConfig } from '../../src/registry.js';
 import { getRecipe } from '../../src/train/recipes/index.js';
 import { runTrainer } from '../../src/train/trainer.js';
 import { NonFiniteLossError } from '../../src/train/events.js';
 import { learningRateAt } from '../../src/train/lr-schedule.js';
-import type { Dataset } from '../../src/data/types.js';
 import { useBackend } from '../helpers/engine.js';
+import { pointsWithNaN } from '../helpers/nan-points.js';
 
 before(() => useBackend('cpu'));
 
-/** 64 two-dimensional points; row 40 holds a NaN, as a corrupt CSV row would. */
-function pointsWithNaN(): Dataset {
-  const rng = new Rng(3);
-  const values = rng.normalArray(128);
-  values[81] = NaN;
-  return {
-    name: 'points-with-nan', kind: 'vector', shape: [2], size: 64,
-    batch: (idx) => {
-      const out = new Float32Array(idx.length * 2);
-      Array.from(idx).forEach((r, i) => out.set(values.subarray(r * 2, r * 2 + 2), i * 2));
-      return { x: tf.tensor2d(out, [idx.length, 2]) };
-    },
-  };
-}
 
 test('a NaN loss stops training, naming the step and the last good checkpoint', async () => {
   const spec = getSpec('vae');
   const config = resolveModelConfig(spec, { overrides: ['model.hidden=8', 'model.latentDim=2', 'model.decoder=gaussian', 'data.binarize=none', 'train.batchSize=8', 'train.steps=100', 'train.checkpointEvery=2'] });
-  const data = pointsWithNaN();
+  const data = pointsWithNaN(40);
   const model = spec.create(config, new Rng(1), { kind: 'vector', shape: [2] });
   const recipe = getRecipe(spec.recipe)(model, config, new Rng(2));
   const saved: number[] = [];
