@@ -157,7 +157,31 @@ export async function layersModelFromFiles(
   const bad = firstNonFiniteWeight(specs, weightData);
   if (bad) throw new Error(`${paths.join(' + ')} (listed in ${source}) holds ${bad.value} in weight "${bad.name}": the weights are damaged or come from a diverged run.`);
   const artifacts = tf.io.getModelArtifactsForJSONSync(json, specs, weightData);
-  return tfl.loadLayersModel({ load: async () => artifacts });
+  try {
+    return await tfl.loadLayersModel({ load: async () => artifacts });
+  } catch (e) {
+    throw new Error(`${source} could not be loaded: ${(await shapeMismatch(json, specs)) ?? (e as Error).message}`);
+  }
+}
+
+// tfjs says only "Shape mismatch: [4,32] vs. [32,4]": build the topology alone to name the weight and both shapes
+async function shapeMismatch(json: tf.io.ModelJSON, specs: tf.io.WeightsManifestEntry[]): Promise<string | null> {
+  let bare: tfl.LayersModel;
+  try {
+    bare = await tfl.loadLayersModel({ load: async () => ({ modelTopology: json.modelTopology, format: json.format }) });
+  } catch {
+    return null;
+  }
+  try {
+    const need = new Map(bare.weights.map((w) => [w.originalName, w.shape]));
+    for (const s of specs) {
+      const shape = need.get(s.name);
+      if (shape && shape.join() !== s.shape.join()) return `weight "${s.name}" has shape [${s.shape}] in the weights manifest, but its layer needs [${shape}].`;
+    }
+    return null;
+  } finally {
+    bare.dispose();
+  }
 }
 
 function checkNames(list: NamedTensor[]): void {

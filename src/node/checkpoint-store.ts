@@ -217,7 +217,7 @@ export async function resolveCheckpoint(dir: string, fs: CheckpointFs = nodeChec
       }
       skipped.push(`${candidate} cannot be loaded: ${why}`);
     }
-    throw new Error(`${dir} holds no complete checkpoint${skipped.length ? `: ${skipped.join('; ')}` : ` (${root} is empty)`}. Start a new run.`);
+    throw new Error(`${dir} holds no complete checkpoint${skipped.length ? `: ${skipped.join('; ')}` : ` (no published step-N directory in ${root}; diverged or superseded ones are set aside)`}. Start a new run.`);
   }
   const inRun = path.basename(path.dirname(path.resolve(dir))) === CHECKPOINTS_DIR;
   let hasManifest = true;

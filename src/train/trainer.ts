@@ -77,7 +77,7 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
   // a cadence checkpoint is judged by the loss of the next step, the first computed at its weights
   let pending = null as { path: string; step: number; ref: number } | null;
   let lastGood = null as { path: string; step: number } | null;
-  let largestLoss = 0;
+  let smallestLoss = Infinity; // Σ|losses| of a step; a diverging run's losses climb from it
   const jump = o.train.lossJumpFactor ?? 0;
   let lastEval: Record<string, number> | null = null;
   let lastYield = t0;
@@ -87,7 +87,7 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
     const saved = await o.checkpoint(s, reason);
     const { path, weightsFinite } = typeof saved === 'string' ? { path: saved, weightsFinite: true } : saved;
     if (!weightsFinite) pending = null;
-    else if (reason === 'cadence') pending = { path, step: s, ref: largestLoss };
+    else if (reason === 'cadence') pending = { path, step: s, ref: smallestLoss };
     else {
       // nothing is trained after a final or interrupt checkpoint; finite weights are all there is to judge
       await o.markGood?.(s);
@@ -127,13 +127,13 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
     }
     const size = Object.values(losses).reduce((a, v) => a + Math.abs(v), 0);
     if (pending) {
-      if (jump <= 0 || size <= jump * Math.max(pending.ref, 1e-6)) {
+      if (jump <= 0 || size <= jump * Math.max(pending.ref, 1e-3)) {
         await o.markGood?.(pending.step);
         lastGood = { path: pending.path, step: pending.step };
       }
       pending = null;
     }
-    largestLoss = Math.max(largestLoss, size);
+    smallestLoss = Math.min(smallestLoss, size);
     emit({ type: 'step', step: step + 1, totalSteps: total, losses, lr, elapsedMs: now() - t0 });
     const done = step + 1;
     if (o.train.evalEvery > 0 && done % o.train.evalEvery === 0 && done < total) await evaluate();
