@@ -68,9 +68,19 @@ export interface CommitOptions {
 /** Writes step `step` of the run in `runDir` as one unit; returns the published step directory. */
 export async function commitCheckpoint(runDir: string, step: number, files: CheckpointFile[], o: CommitOptions): Promise<string> {
   const fs = o.fs ?? nodeCheckpointFs;
+  const tmp = `${path.join(runDir, CHECKPOINTS_DIR, stepDirName(step))}.tmp`;
+  try {
+    return await commitSteps(runDir, step, files, o, fs, tmp);
+  } catch (e) {
+    // a full disk: free what the unfinished step took (a crashed process leaves it to the next commit)
+    await fs.rm(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+async function commitSteps(runDir: string, step: number, files: CheckpointFile[], o: CommitOptions, fs: CheckpointFs, tmp: string): Promise<string> {
   const root = path.join(runDir, CHECKPOINTS_DIR);
-  const final = path.join(root, stepDirName(step));
-  const tmp = `${final}.tmp`; // a leftover from a crash is never loaded (the name does not match STEP_DIR)
+  const final = path.join(root, stepDirName(step)); // tmp, a leftover from a crash, is never loaded: its name does not match STEP_DIR
   await guarded('create', root, () => fs.mkdir(root));
   await guarded('remove', tmp, () => fs.rm(tmp));
   await guarded('create', tmp, () => fs.mkdir(tmp));

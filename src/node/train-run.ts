@@ -129,16 +129,20 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     checkpoint: async (step) => {
       await flush();
       session.step = step;
-      return saveCheckpoint(dir, {
-        modelId: session.spec.id,
-        config: session.config,
-        model: session.model,
-        recipe: session.recipe,
-        step,
-        dataRng: session.dataRng.state(),
-        engine: engineInfo(),
-        tokenizer: session.data.tokenizer?.toJSON(),
-      });
+      try {
+        return await saveCheckpoint(dir, {
+          modelId: session.spec.id,
+          config: session.config,
+          model: session.model,
+          recipe: session.recipe,
+          step,
+          dataRng: session.dataRng.state(),
+          engine: engineInfo(),
+          tokenizer: session.data.tokenizer?.toJSON(),
+        });
+      } catch (e) {
+        throw new Error(`${(e as Error).message} The run in ${dir} is intact at its previous checkpoint: free space and continue with genlab train --resume ${dir}.`);
+      }
     },
     markGood: (step) => markGood(dir, step),
     onDiverged: async (good) => {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { genlab } from '../helpers/spawn-cli.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -21,13 +21,20 @@ function loggedSteps(dir: string): number[] {
   return readFileSync(path.join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => 'lr' in r).map((r) => r.step);
 }
 
-/** Runs the CLI and SIGKILLs it after `ms`; resolves with whether the kill landed before it finished. */
-function trainAndKill(out: string, ms: number): Promise<boolean> {
+/**
+ * Runs the CLI and SIGKILLs it `extraMs` after checkpoint step `afterStep` appears (so the kill lands at a
+ * random point of later writes however loaded the machine is); resolves with whether it landed before the end.
+ */
+function trainAndKill(out: string, afterStep: number, extraMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...TRAIN, '--out', out], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    const poll = setInterval(() => {
+      if (!existsSync(path.join(out, 'checkpoints', `step-${afterStep}`))) return;
+      clearInterval(poll);
+      setTimeout(() => child.kill('SIGKILL'), extraMs);
+    }, 2);
     child.on('exit', (code, signal) => {
-      clearTimeout(timer);
+      clearInterval(poll);
       resolve(signal === 'SIGKILL' && code === null);
     });
   });
@@ -42,7 +49,7 @@ test('kill -9 at a random moment: the run loads whole, resumes bit-identically, 
   const killedAt: number[] = [];
   for (let trial = 0; trial < TRIALS; trial++) {
     const dir = tempDir();
-    const landed = await trainAndKill(dir, 2500 + 3000 * rng.uniform());
+    const landed = await trainAndKill(dir, 2 + rng.int(30), 200 * rng.uniform());
     if (!landed) continue;
     const { dir: ckpt } = await resolveCheckpoint(dir); // throws on a torn or damaged checkpoint
     const step = JSON.parse(readFileSync(path.join(ckpt, 'genlab.json'), 'utf8')).step;
