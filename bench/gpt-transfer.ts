@@ -28,8 +28,7 @@ if (!existsSync(corpus)) {
 
 function finished(dir: string, steps: number): Record<string, number> | null {
   try {
-    const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
-    if (meta.step !== steps) return null;
+    if (!existsSync(path.join(dir, 'checkpoints', `step-${steps}`, 'genlab.json'))) return null;
     return JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
   } catch {
     return null;

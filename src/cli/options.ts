@@ -82,7 +82,7 @@ export async function withRunSession<T>(dir: string, cmd: Command, needs: Need[]
   const spec = getSpec((await readCheckpointMeta(dir)).modelId);
   needs.forEach((n) => requireCapability(spec, n));
   await initNodeEngine(globalBackend(cmd));
-  const s = await openSession({ checkpoint: dir });
+  const s = await openSession({ checkpoint: dir, onNotice: (n) => process.stderr.write(`genlab: ${n}\n`) });
   try {
     for (const n of needs) {
       const guard = NEEDS[n].guard;

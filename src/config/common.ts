@@ -50,6 +50,8 @@ export const trainSection = z.strictObject({
   ema: z.number().min(0).max(1).default(0).describe('EMA decay of the weights used for sampling; 0 = off.'),
   evalEvery: z.number().int().min(0).default(500).describe('Steps between held-out evaluations (0 = only at the end).'),
   checkpointEvery: z.number().int().min(0).default(1000).describe('Steps between checkpoints (0 = only at the end and on interrupt).'),
+  keepCheckpoints: z.number().int().positive().default(3).describe('Complete checkpoints kept in checkpoints/ (the last known good one is kept besides).'),
+  lossJumpFactor: z.number().min(0).default(1000).describe('A checkpoint counts as good only if the loss at its weights (the sum of |losses| of the next step) stays within this factor of the smallest one before it (0 = finite is enough).'),
   logEvery: z.number().int().positive().default(10).describe('Steps between writes of the run log (log.jsonl holds every step).'),
 });
 

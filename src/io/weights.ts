@@ -119,6 +119,21 @@ export function checkWeightBytes(specs: tf.io.WeightsManifestEntry[], bytes: num
   }
 }
 
+/** The name of the first float32 weight holding NaN or ±Infinity (with the value), or null when all are finite. */
+export function firstNonFiniteWeight(specs: tf.io.WeightsManifestEntry[], data: ArrayBuffer): { name: string; value: number } | null {
+  let offset = 0;
+  for (const s of specs) {
+    const n = s.shape.reduce((a, b) => a * b, 1);
+    const per = DTYPE_BYTES[s.quantization ? s.quantization.dtype : s.dtype] ?? 0;
+    if (s.dtype === 'float32' && !s.quantization && offset + 4 * n <= data.byteLength) {
+      const values = new Float32Array(data.slice(offset, offset + 4 * n));
+      for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) return { name: s.name, value: values[i] };
+    }
+    offset += n * per;
+  }
+  return null;
+}
+
 /**
  * Builds a layers model from model.json text and a reader for the manifest's weight files
  * (paths relative to model.json); `source` names model.json in errors.
@@ -139,8 +154,34 @@ export async function layersModelFromFiles(
   const weightData = tf.io.CompositeArrayBuffer.join(bins);
   const specs = tf.io.getWeightSpecs(json.weightsManifest);
   checkWeightBytes(specs, weightData.byteLength, paths.join(' + ') || '(no weight files)', source);
+  const bad = firstNonFiniteWeight(specs, weightData);
+  if (bad) throw new Error(`${paths.join(' + ')} (listed in ${source}) holds ${bad.value} in weight "${bad.name}": the weights are damaged or come from a diverged run.`);
   const artifacts = tf.io.getModelArtifactsForJSONSync(json, specs, weightData);
-  return tfl.loadLayersModel({ load: async () => artifacts });
+  try {
+    return await tfl.loadLayersModel({ load: async () => artifacts });
+  } catch (e) {
+    throw new Error(`${source} could not be loaded: ${(await shapeMismatch(json, specs)) ?? (e as Error).message}`);
+  }
+}
+
+// tfjs says only "Shape mismatch: [4,32] vs. [32,4]": build the topology alone to name the weight and both shapes
+async function shapeMismatch(json: tf.io.ModelJSON, specs: tf.io.WeightsManifestEntry[]): Promise<string | null> {
+  let bare: tfl.LayersModel;
+  try {
+    bare = await tfl.loadLayersModel({ load: async () => ({ modelTopology: json.modelTopology, format: json.format }) });
+  } catch {
+    return null;
+  }
+  try {
+    const need = new Map(bare.weights.map((w) => [w.originalName, w.shape]));
+    for (const s of specs) {
+      const shape = need.get(s.name);
+      if (shape && shape.join() !== s.shape.join()) return `weight "${s.name}" has shape [${s.shape}] in the weights manifest, but its layer needs [${shape}].`;
+    }
+    return null;
+  } finally {
+    bare.dispose();
+  }
 }
 
 function checkNames(list: NamedTensor[]): void {

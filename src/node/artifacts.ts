@@ -1,6 +1,7 @@
 // Run artifacts written after training (and by `genlab sample`): the output kind's preview (sample grid,
 // scatter or text), latent interpolations, metrics.json and the self-contained report.html.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
 import path from 'node:path';
 import { tf } from '../engine/tf.js';
 import { engineInfo } from '../engine/backend.js';
@@ -137,9 +138,9 @@ export async function writeRunArtifacts(
   extra: { metrics: Record<string, number>; wallTimeSec: number; command: string[]; startedAt: string; steps?: number; firstStep?: number },
 ): Promise<string[]> {
   const previews = runPreviews(s);
-  for (const a of previews) await writeFile(path.join(dir, a.file), a.png ?? a.text ?? '');
+  for (const a of previews) await writeFileAtomic(path.join(dir, a.file), a.png ?? a.text ?? '');
   const metrics = { step: s.step, wallTimeSec: extra.wallTimeSec, ...extra.metrics };
-  await writeFile(path.join(dir, 'metrics.json'), JSON.stringify(metrics, null, 2));
+  await writeFileAtomic(path.join(dir, 'metrics.json'), JSON.stringify(metrics, null, 2));
   const html = renderReport({
     title: `genlab ${s.spec.id} run`,
     modelId: s.spec.id,
@@ -152,6 +153,6 @@ export async function writeRunArtifacts(
     config: s.config,
     command: extra.command,
   });
-  await writeFile(path.join(dir, 'report.html'), html);
+  await writeFileAtomic(path.join(dir, 'report.html'), html);
   return [...previews.map((a) => a.file), 'metrics.json', 'report.html'];
 }

@@ -1,6 +1,7 @@
 // Node file IO for checkpoints in the standard tfjs layout (model.json + weights.bin, the files
 // tfjs-node's file:// handler writes and tf.loadLayersModel(url) reads), without tfjs-node.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
 import path from 'node:path';
 import type { tfl } from '../engine/tf.js';
 import {
@@ -15,13 +16,6 @@ import {
   type FileStem,
   type NamedTensor,
 } from '../io/weights.js';
-
-/** Writes via a temporary file + rename, so a crash never leaves a half-written checkpoint file. */
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
 
 async function checkDir(dir: string, expected: string): Promise<void> {
   let st;
@@ -54,8 +48,8 @@ export async function saveLayersModel(
   const files = await layersModelToFiles(model, stem.bin);
   await mkdir(dir, { recursive: true });
   const out = { json: path.join(dir, stem.json), bin: path.join(dir, stem.bin) };
-  await writeAtomic(out.bin, new Uint8Array(files.bin));
-  await writeAtomic(out.json, files.json);
+  await writeFileAtomic(out.bin, new Uint8Array(files.bin));
+  await writeFileAtomic(out.json, files.json);
   return out;
 }
 
@@ -81,8 +75,8 @@ export async function writeNamedTensors(dir: string, stem: string, list: NamedTe
   const { specs, data } = await encodeNamedTensors(list);
   await mkdir(dir, { recursive: true });
   const out = { json: path.join(dir, s.json), bin: path.join(dir, s.bin) };
-  await writeAtomic(out.bin, new Uint8Array(data));
-  await writeAtomic(out.json, JSON.stringify(namedTensorsJson(specs, s.bin), null, 1));
+  await writeFileAtomic(out.bin, new Uint8Array(data));
+  await writeFileAtomic(out.json, JSON.stringify(namedTensorsJson(specs, s.bin), null, 1));
   return out;
 }
 

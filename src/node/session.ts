@@ -1,6 +1,7 @@
 // Builds everything a run needs from a model id or a checkpoint directory: config, data, model,
 // recipe and RNG streams — shared by `genlab train`, `sample`, `eval` and `info`.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { BaseConfig } from '../config/common.js';
 import { ConfigError } from '../config/resolve.js';
 import { getSpec, resolveModelConfig } from '../registry.js';
@@ -9,7 +10,8 @@ import { Rng } from '../random/rng.js';
 import { getRecipe } from '../train/recipes/index.js';
 import type { Recipe } from '../train/recipe.js';
 import { loadDataset, type DataSpec, type LoadedData } from './datasets.js';
-import { loadNetworksInto, loadRecipeState, readCheckpointMeta, readTokenizerJson, type CheckpointMeta } from './checkpoint.js';
+import { hasRecipeState, loadNetworksInto, loadRecipeState, openCheckpoint, readTokenizerJson, type CheckpointMeta } from './checkpoint.js';
+import type { ResolvedCheckpoint } from './checkpoint-store.js';
 import { tokenizerFromJSON, type ByteBpeJSON } from '../data/bpe.js';
 import type { CharTokenizerJSON } from '../data/tokenizer.js';
 
@@ -24,6 +26,10 @@ export interface Session {
   /** Completed steps (0 for a fresh model). */
   step: number;
   meta: CheckpointMeta | null;
+  /** The checkpoint the session was opened from (its step directory and run directory), or null. */
+  source: ResolvedCheckpoint | null;
+  /** Optimizer/EMA state was restored (false for a fresh model or a checkpoint saved without it). */
+  stateRestored: boolean;
   dispose(): void;
 }
 
@@ -39,6 +45,8 @@ export interface SessionSource {
   checkpoint?: string;
   /** A checkpoint whose weights, model section and tokenizer start a new run (fine-tuning / transfer). */
   init?: string;
+  /** Told what was passed over while finding the checkpoint (a torn or damaged newer step). */
+  onNotice?: (message: string) => void;
 }
 
 // The file's JSON, whatever it holds: resolveConfig checks that it is an object (once, for every path).
@@ -71,20 +79,27 @@ export function dataSpecOf(config: BaseConfig): DataSpec {
 }
 
 /** Resolves the config of a fresh run, a resumed checkpoint or an `--init` run, all by resolveModelConfig. */
-export async function resolveSessionConfig(src: SessionSource): Promise<{ spec: ModelSpec; config: BaseConfig; meta: CheckpointMeta | null; initMeta?: CheckpointMeta }> {
+export async function resolveSessionConfig(
+  src: SessionSource,
+): Promise<{ spec: ModelSpec; config: BaseConfig; meta: CheckpointMeta | null; initMeta?: CheckpointMeta; source: ResolvedCheckpoint | null }> {
   if (src.init && src.checkpoint) throw new Error('Pass either --init DIR (start a new run from its weights) or --resume DIR (continue it), not both.');
   let spec: ModelSpec;
   let base: object | undefined;
   let meta: CheckpointMeta | null = null;
   let initMeta: CheckpointMeta | undefined;
+  let source: ResolvedCheckpoint | null = null;
   if (src.checkpoint) {
     // resume: the saved config is the base; preset, file and overrides go on top
-    meta = await readCheckpointMeta(src.checkpoint);
+    const opened = await openCheckpoint(src.checkpoint);
+    opened.notices.forEach((n) => src.onNotice?.(n));
+    ({ meta, ...source } = opened);
     spec = getSpec(meta.modelId);
     base = meta.config;
   } else if (src.init) {
     // a new run from a parent's weights: it inherits the model section and the text settings
-    initMeta = await readCheckpointMeta(src.init);
+    const opened = await openCheckpoint(src.init);
+    opened.notices.forEach((n) => src.onNotice?.(n));
+    ({ meta: initMeta, ...source } = opened);
     spec = getSpec(src.modelId ?? initMeta.modelId);
     if (spec.id !== initMeta.modelId) throw new Error(`--init ${src.init} holds a "${initMeta.modelId}" model; it cannot start a "${spec.id}" run.`);
     const { blockSize, tokenizer, vocabSize } = initMeta.config.data;
@@ -93,16 +108,24 @@ export async function resolveSessionConfig(src: SessionSource): Promise<{ spec: 
     if (!src.modelId) throw new Error('Name a model id (see `genlab list`) or a checkpoint directory.');
     spec = getSpec(src.modelId);
   }
+  if (meta && source) {
+    // the saved config alone must be valid: a bad key there is the checkpoint's fault, not the command line's
+    try {
+      resolveModelConfig(spec, { base });
+    } catch (e) {
+      throw new Error(`${path.join(source.dir, 'genlab.json')} is damaged: its saved config is invalid (${(e as Error).message}).`);
+    }
+  }
   const file = src.configFile ? await readConfigFile(src.configFile) : undefined;
   const config = resolveModelConfig(spec, { base, preset: src.preset, file, fileName: src.configFile, overrides: src.overrides });
-  return initMeta ? { spec, config, meta, initMeta } : { spec, config, meta };
+  return initMeta ? { spec, config, meta, initMeta, source } : { spec, config, meta, source };
 }
 
 /** Builds data, model and recipe; restores weights and state when the source is a checkpoint. */
 export async function openSession(src: SessionSource): Promise<Session> {
-  const { spec, config, meta, initMeta } = await resolveSessionConfig(src);
+  const { spec, config, meta, initMeta, source } = await resolveSessionConfig(src);
   const dataSpec = dataSpecOf(config);
-  const from = src.checkpoint ?? src.init; // a text model keeps the tokenizer it was trained with
+  const from = source?.dir; // a text model keeps the tokenizer it was trained with
   const savedTokenizer = from ? await readTokenizerJson(from) : null;
   if (savedTokenizer) dataSpec.tokenizer = tokenizerFromJSON(savedTokenizer as CharTokenizerJSON | ByteBpeJSON);
   const data = await loadDataset(dataSpec);
@@ -117,18 +140,29 @@ export async function openSession(src: SessionSource): Promise<Session> {
   const recipe = getRecipe(spec.recipe)(model, config, root.fork('recipe'));
   let dataRng = root.fork('data');
   let step = 0;
-  if (initMeta && src.init) {
+  let stateRestored = false;
+  if (initMeta && source) {
     try {
-      await loadNetworksInto(src.init, initMeta, model);
+      await loadNetworksInto(source.dir, initMeta, model);
     } catch (e) {
       model.dispose();
       recipe.dispose();
       throw new Error(`Cannot start from ${src.init}: its weights do not fit the configured model (${(e as Error).message}).`);
     }
   }
-  if (meta && src.checkpoint) {
-    await loadNetworksInto(src.checkpoint, meta, model);
-    await loadRecipeState(src.checkpoint, meta, recipe);
+  if (meta && source) {
+    try {
+      await loadNetworksInto(source.dir, meta, model);
+      // weights/ ships networks without optimizer state: they sample and evaluate, but cannot resume
+      if (await hasRecipeState(source.dir)) {
+        await loadRecipeState(source.dir, meta, recipe);
+        stateRestored = true;
+      }
+    } catch (e) {
+      model.dispose();
+      recipe.dispose();
+      throw e;
+    }
     dataRng = new Rng(meta.rng.data);
     step = meta.step;
   }
@@ -141,6 +175,8 @@ export async function openSession(src: SessionSource): Promise<Session> {
     dataRng,
     step,
     meta,
+    source,
+    stateRestored,
     dispose() {
       recipe.dispose();
       model.dispose();

@@ -1,6 +1,6 @@
 // `genlab train` as a library call: opens a session, runs the Trainer with JSONL logging and
 // checkpoints into the run directory, and writes the run's artifacts at the end.
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import path from 'node:path';
 import { engineInfo } from '../engine/backend.js';
@@ -8,6 +8,8 @@ import type { TrainEvent, TrainListener } from '../train/events.js';
 import { runTrainer, type TrainResult } from '../train/trainer.js';
 import { makePrepare, makeTrainPrepare } from '../train/prepare.js';
 import { saveCheckpoint } from './checkpoint.js';
+import { markGood, retireAfter } from './checkpoint-store.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { writeRunArtifacts } from './artifacts.js';
 import { initNodeEngine } from './engine.js';
 import { freshRunDir, prepareRunDir } from './run-dir.js';
@@ -26,6 +28,25 @@ export interface TrainRunOptions extends SessionSource {
   skipArtifacts?: boolean;
   /** Empty a non-empty `out` before training instead of refusing it. */
   overwrite?: boolean;
+}
+
+// a resumed run's log continues from the checkpoint: lines of steps after it belong to a history that is gone
+async function truncateLog(file: string, step: number): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return;
+  }
+  const kept = text.split('\n').filter((line) => {
+    if (!line.trim()) return false;
+    try {
+      return (JSON.parse(line) as { step?: number }).step! <= step;
+    } catch {
+      return false; // a line torn by a crash
+    }
+  });
+  await writeFileAtomic(file, kept.map((l) => l + '\n').join(''));
 }
 
 /** What a finished (or interrupted) run left behind. */
@@ -52,17 +73,26 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     session.dispose();
     throw new Error(`${o.checkpoint} is at step ${at}; train.steps = ${session.config.train.steps} is below it, so there is nothing to train. Pass --steps N with N > ${at} to continue.`);
   }
-  const dir = o.out ?? o.checkpoint ?? (await freshRunDir(path.join('runs', `${session.spec.id}-${timestamp()}`)));
+  const resumed = o.checkpoint !== undefined ? session.source : null;
+  const dir = o.out ?? resumed?.runDir ?? (await freshRunDir(path.join('runs', `${session.spec.id}-${timestamp()}`)));
+  const intoSameRun = resumed !== null && path.resolve(dir) === path.resolve(resumed.runDir);
+  const startStep = session.step;
+  const logFile = path.join(dir, 'log.jsonl');
   try {
-    await prepareRunDir(dir, { resume: o.checkpoint !== undefined && path.resolve(dir) === path.resolve(o.checkpoint), overwrite: o.overwrite });
+    if (resumed && !session.stateRestored) {
+      throw new Error(`${resumed.dir} holds no optimizer state (state.json), so it cannot be resumed; sample or evaluate it, or start a new run from its weights with --init ${o.checkpoint}.`);
+    }
+    await prepareRunDir(dir, { resume: intoSameRun, overwrite: o.overwrite });
+    if (intoSameRun) {
+      await retireAfter(dir, startStep, 'superseded');
+      await truncateLog(logFile, startStep);
+    }
   } catch (e) {
     session.dispose();
     throw e;
   }
-  // for editors: the config's JSON Schema next to genlab.json (types, defaults, descriptions)
-  await writeFile(path.join(dir, 'config.schema.json'), JSON.stringify(z.toJSONSchema(session.spec.schema, { io: 'input', unrepresentable: 'any' }), null, 2));
-  const startStep = session.step;
-  const logFile = path.join(dir, 'log.jsonl');
+  // for editors: the config's JSON Schema next to the checkpoints (types, defaults, descriptions)
+  await writeFileAtomic(path.join(dir, 'config.schema.json'), JSON.stringify(z.toJSONSchema(session.spec.schema, { io: 'input', unrepresentable: 'any' }), null, 2));
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   // log lines are appended in order through one promise chain, every logEvery steps and at checkpoints
@@ -99,16 +129,25 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
     checkpoint: async (step) => {
       await flush();
       session.step = step;
-      return saveCheckpoint(dir, {
-        modelId: session.spec.id,
-        config: session.config,
-        model: session.model,
-        recipe: session.recipe,
-        step,
-        dataRng: session.dataRng.state(),
-        engine: engineInfo(),
-        tokenizer: session.data.tokenizer?.toJSON(),
-      });
+      try {
+        return await saveCheckpoint(dir, {
+          modelId: session.spec.id,
+          config: session.config,
+          model: session.model,
+          recipe: session.recipe,
+          step,
+          dataRng: session.dataRng.state(),
+          engine: engineInfo(),
+          tokenizer: session.data.tokenizer?.toJSON(),
+        });
+      } catch (e) {
+        throw new Error(`${(e as Error).message} The run in ${dir} is intact at its previous checkpoint: free space and continue with genlab train --resume ${dir}.`);
+      }
+    },
+    markGood: (step) => markGood(dir, step),
+    onDiverged: async (good) => {
+      await flush();
+      await retireAfter(dir, good ?? -1, 'diverged');
     },
   });
   await flush();

@@ -37,7 +37,13 @@ export class Rng {
       const next = splitmix32(Math.trunc(seed) | 0);
       for (let i = 0; i < 4; i++) this.s[i] = next();
     } else {
-      this.s.set(seed.s);
+      // a state read back from a file: anything but four u32 words (not all zero) would run silently wrong
+      const words = seed?.s;
+      if (!Array.isArray(words) || words.length !== 4 || !words.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff) || words.every((w) => w === 0)) {
+        throw new Error(`Invalid Rng state ${JSON.stringify(seed)}: expected { s: four 32-bit unsigned integers, not all zero, spare: number | null }.`);
+      }
+      if (seed.spare !== null && !Number.isFinite(seed.spare)) throw new Error(`Invalid Rng state: spare must be a finite number or null, got ${JSON.stringify(seed.spare)}.`);
+      this.s.set(words);
       this.spare = seed.spare;
     }
   }

@@ -18,16 +18,18 @@ export type TrainListener = (event: TrainEvent) => void;
 /** Training stopped because a loss became NaN or infinite. */
 export class NonFiniteLossError extends Error {
   constructor(
+    /** 1-based number of the step whose loss was not finite. */
     readonly step: number,
     readonly lossName: string,
     readonly value: number,
-    readonly lastCheckpoint: { path: string; step: number } | null,
+    /** The newest checkpoint judged good (finite weights, no loss jump after it), or null. */
+    readonly lastGood: { path: string; step: number } | null,
   ) {
     super(
       `Loss '${lossName}' became ${value} at step ${step}; training stopped. ` +
-        (lastCheckpoint
-          ? `The last good checkpoint is ${lastCheckpoint.path} (step ${lastCheckpoint.step}); resume from it with a lower learning rate or gradient clipping (train.gradClip).`
-          : 'No checkpoint was written before it; lower train.lr or set train.gradClip and start again.'),
+        (lastGood
+          ? `The last good checkpoint is ${lastGood.path} (step ${lastGood.step}); later ones were set aside. Resume from it with a lower learning rate or gradient clipping (--set train.lr=… or train.gradClip=…).`
+          : 'No good checkpoint was written before it (the loss diverged from the start); lower train.lr or set train.gradClip and start again.'),
     );
     this.name = 'NonFiniteLossError';
   }

@@ -29,8 +29,12 @@ export interface TrainOptions {
   /** Aborting (e.g. on SIGINT) writes a checkpoint and ends with reason 'interrupted'. */
   signal?: AbortSignal;
   onEvent?: TrainListener;
-  /** Persists the full training state after `step` completed steps; returns where. */
-  checkpoint?: (step: number, reason: CheckpointReason) => Promise<string>;
+  /** Persists the full training state after `step` completed steps; returns where (and whether its weights are finite). */
+  checkpoint?: (step: number, reason: CheckpointReason) => Promise<string | { path: string; weightsFinite: boolean }>;
+  /** Records a checkpoint as good: finite weights, and the loss at them finite with no jump (train.lossJumpFactor). */
+  markGood?: (step: number) => Promise<void>;
+  /** Called before the NaN stop is thrown, with the last good step (null: none), to set later checkpoints aside. */
+  onDiverged?: (lastGoodStep: number | null) => Promise<void>;
   /** Most examples used by each held-out evaluation. */
   evalExamples?: number;
   /** Injected clock (ms) so tests can be deterministic. */
@@ -70,14 +74,25 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
   const t0 = now();
   const total = o.train.steps;
   let step = o.startStep ?? 0;
-  let lastCheckpoint: { path: string; step: number } | null = null;
+  // a cadence checkpoint is judged by the loss of the next step, the first computed at its weights
+  let pending = null as { path: string; step: number; ref: number } | null;
+  let lastGood = null as { path: string; step: number } | null;
+  let smallestLoss = Infinity; // Σ|losses| of a step; a diverging run's losses climb from it
+  const jump = o.train.lossJumpFactor ?? 0;
   let lastEval: Record<string, number> | null = null;
   let lastYield = t0;
   const emit = o.onEvent ?? (() => {});
   const save = async (s: number, reason: CheckpointReason) => {
     if (!o.checkpoint) return;
-    const path = await o.checkpoint(s, reason);
-    lastCheckpoint = { path, step: s };
+    const saved = await o.checkpoint(s, reason);
+    const { path, weightsFinite } = typeof saved === 'string' ? { path: saved, weightsFinite: true } : saved;
+    if (!weightsFinite) pending = null;
+    else if (reason === 'cadence') pending = { path, step: s, ref: smallestLoss };
+    else {
+      // nothing is trained after a final or interrupt checkpoint; finite weights are all there is to judge
+      await o.markGood?.(s);
+      lastGood = { path, step: s };
+    }
     emit({ type: 'checkpoint', step: s, path, reason });
   };
   const evaluate = async () => {
@@ -106,8 +121,19 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
       batch.y?.dispose();
     }
     for (const [name, value] of Object.entries(losses)) {
-      if (!Number.isFinite(value)) throw new NonFiniteLossError(step, name, value, lastCheckpoint);
+      if (Number.isFinite(value)) continue;
+      await o.onDiverged?.(lastGood?.step ?? null);
+      throw new NonFiniteLossError(step + 1, name, value, lastGood);
     }
+    const size = Object.values(losses).reduce((a, v) => a + Math.abs(v), 0);
+    if (pending) {
+      if (jump <= 0 || size <= jump * Math.max(pending.ref, 1e-3)) {
+        await o.markGood?.(pending.step);
+        lastGood = { path: pending.path, step: pending.step };
+      }
+      pending = null;
+    }
+    smallestLoss = Math.min(smallestLoss, size);
     emit({ type: 'step', step: step + 1, totalSteps: total, losses, lr, elapsedMs: now() - t0 });
     const done = step + 1;
     if (o.train.evalEvery > 0 && done % o.train.evalEvery === 0 && done < total) await evaluate();

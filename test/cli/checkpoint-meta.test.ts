@@ -1,19 +1,24 @@
 // A damaged genlab.json is refused naming the file and the key: no TypeError deep in resume, no run
-// resumed from step −3 or from an all-zero RNG state.
+// resumed from step −3 or from an all-zero RNG state. A published checkpoint's hash catches any edit
+// first, so the schema is exercised on a legacy directory (genlab.json at the top, no manifest).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { trainRun } from '../../src/node/train-run.js';
 import { readCheckpointMeta } from '../../src/node/checkpoint.js';
 import { tempDir } from '../helpers/tmp.js';
+import { latestCheckpoint } from '../helpers/run-files.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 
 test('damaged genlab.json fields are refused with the file and the key', async () => {
   const dir = tempDir();
-  (await trainRun({ modelId: 'vae', preset: 'tiny', overrides: ['train.steps=2'], out: dir, backend: 'cpu', skipArtifacts: true })).session.dispose();
+  const run = tempDir();
+  (await trainRun({ modelId: 'vae', preset: 'tiny', overrides: ['train.steps=2'], out: run, backend: 'cpu', skipArtifacts: true })).session.dispose();
+  cpSync(latestCheckpoint(run), dir, { recursive: true });
+  rmSync(path.join(dir, 'manifest.json'));
   const file = path.join(dir, 'genlab.json');
   const good = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal((await readCheckpointMeta(dir)).step, 2);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
 import { stopTrainingMidway } from '../helpers/stop-training.js';
+import { latestCheckpoint, latestMeta } from '../helpers/run-files.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
@@ -24,9 +25,16 @@ test('train → info → sample → eval nll on the tiny preset', () => {
   const dir = tempDir();
   const t = genlab('train', 'vae', '--preset', 'tiny', '--steps', '12', '--out', dir);
   assert.equal(t.code, 0, t.err);
-  for (const f of ['model.json', 'weights.bin', 'encoder.json', 'genlab.json', 'config.schema.json', 'state.bin', 'log.jsonl', 'metrics.json', 'samples.png', 'interpolation.png', 'report.html']) {
+  for (const f of ['model.json', 'weights.bin', 'config.schema.json', 'log.jsonl', 'metrics.json', 'samples.png', 'interpolation.png', 'report.html']) {
     assert.ok(existsSync(path.join(dir, f)), `${f} missing`);
   }
+  // the checkpoint is one directory; model.json + weights.bin at the top are hard links to its primary network
+  const ckpt = latestCheckpoint(dir);
+  assert.equal(path.basename(ckpt), 'step-12');
+  for (const f of ['model.json', 'weights.bin', 'encoder.json', 'encoder.bin', 'genlab.json', 'state.json', 'state.bin', 'manifest.json']) {
+    assert.ok(existsSync(path.join(ckpt, f)), `checkpoint ${f} missing`);
+  }
+  assert.deepEqual(readFileSync(path.join(dir, 'weights.bin')), readFileSync(path.join(ckpt, 'weights.bin')));
   const log = readFileSync(path.join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(log.filter((r) => 'loss' in r && 'lr' in r).length, 12, 'one JSONL line per step');
   // ms is each step's own time: the 12 of them add up to less than the run's wall time (elapsed totals would not)
@@ -77,14 +85,14 @@ test('Ctrl-C writes a checkpoint and exits 130; --resume continues it', async ()
   const dir = tempDir();
   const { code, err } = await stopTrainingMidway(dir, ['train', 'vae', '--preset', 'tiny', '--steps', '100000'], 'SIGINT');
   assert.equal(code, 130, err);
-  const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
+  const meta = latestMeta(dir);
   assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);
   const printed = genlab('train', '--resume', dir, '--steps', String(meta.step + 5), '--print-config');
   assert.equal(JSON.parse(printed.out).train.steps, meta.step + 5, printed.err);
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, meta.step, '--print-config trains nothing');
+  assert.equal(latestMeta(dir).step, meta.step, '--print-config trains nothing');
   const r = genlab('train', '--resume', dir, '--steps', String(meta.step + 5));
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, new RegExp(`^Trained vae for 5 steps \\(steps ${meta.step + 1}–${meta.step + 5}\\) in `));
   assert.ok(readFileSync(path.join(dir, 'report.html'), 'utf8').includes(`5 (steps ${meta.step + 1}–${meta.step + 5}, resumed)`));
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, meta.step + 5);
+  assert.equal(latestMeta(dir).step, meta.step + 5);
 });

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { freshRunDir, makeDirs } from '../../src/node/run-dir.js';
 import { tempDir } from '../helpers/tmp.js';
+import { latestCheckpoint, latestMeta } from '../helpers/run-files.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
@@ -26,24 +27,24 @@ test('--out into a non-empty folder is refused and leaves it untouched; --overwr
   const over = genlab('train', 'vae', '--preset', 'tiny', '--steps', '2', '--out', dir, '--overwrite');
   assert.equal(over.code, 0, over.err);
   assert.ok(!existsSync(path.join(dir, 'notes.txt')), 'the stale file is gone');
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, 2);
+  assert.equal(latestMeta(dir).step, 2);
   // the finished run is itself refused as a fresh --out, and --resume continues it in place
   assert.equal(genlab('train', 'vae', '--preset', 'tiny', '--steps', '2', '--out', dir).code, 1);
   const resumed = genlab('train', '--resume', dir, '--steps', '4');
   assert.equal(resumed.code, 0, resumed.err);
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step, 4);
+  assert.equal(latestMeta(dir).step, 4);
   // --steps below the run's step trains nothing and rewrites nothing
   const back = genlab('train', '--resume', dir, '--steps', '3');
   assert.equal(back.code, 1);
   assert.match(back.err, /is at step 4; train\.steps = 3 is below it, so there is nothing to train\. Pass --steps N with N > 4 to continue\./);
-  assert.equal(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).config.train.steps, 4);
+  assert.equal(latestMeta(dir).config.train.steps, 4);
 });
 
 test('an empty existing --out folder is used as it is', () => {
   const dir = tempDir();
   const r = genlab('train', 'vae', '--preset', 'tiny', '--steps', '1', '--out', dir);
   assert.equal(r.code, 0, r.err);
-  assert.ok(existsSync(path.join(dir, 'genlab.json')));
+  assert.ok(existsSync(path.join(latestCheckpoint(dir), 'genlab.json')));
 });
 
 test('folders that cannot be made fail at once with the reason (no spin under /proc; a file in the way)', { skip: !existsSync('/proc/self') && 'no /proc' }, async () => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
 import { stopTrainingMidway } from '../helpers/stop-training.js';
+import { latestMeta } from '../helpers/run-files.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 const ENV = { ...process.env, GENLAB_BACKEND: 'wasm' };
@@ -20,7 +21,7 @@ test('SIGTERM writes a checkpoint and exits 143; --resume continues it', async (
   const { dir, code, err } = await stopMidway('SIGTERM');
   assert.equal(code, 143, err);
   assert.match(err, /Stopped by SIGTERM: writing a checkpoint/);
-  const meta = JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8'));
+  const meta = latestMeta(dir);
   assert.ok(meta.step > 0 && meta.step < 100000, `step ${meta.step}`);
   assert.match(err, new RegExp(`Checkpoint written to .* at step ${meta.step}\\.`));
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'train', '--resume', dir, '--steps', String(meta.step + 3)], { encoding: 'utf8', env: ENV });
@@ -32,5 +33,5 @@ test('SIGHUP writes a checkpoint and exits 129', async () => {
   const { dir, code, err } = await stopMidway('SIGHUP');
   assert.equal(code, 129, err);
   assert.match(err, /Stopped by SIGHUP: writing a checkpoint/);
-  assert.ok(JSON.parse(readFileSync(path.join(dir, 'genlab.json'), 'utf8')).step > 0);
+  assert.ok(latestMeta(dir).step > 0);
 });

@@ -10,6 +10,7 @@ import { DATASET_NAMES } from '../../src/node/datasets.js';
 import { dataSpecOf } from '../../src/node/session.js';
 import { getSpec, resolveModelConfig } from '../../src/registry.js';
 import { tempDir } from '../helpers/tmp.js';
+import { latestMeta } from '../helpers/run-files.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
@@ -57,7 +58,7 @@ test('genlab train dcgan / vae (conv) / ddpm --data DIR train on a folder of col
     const out = path.join(tempDir(), 'run');
     const r = genlab('train', ...args, '--preset', 'tiny', '--steps', '2', '--data', dir, '--set', 'data.testFraction=0.2', '--out', out);
     assert.equal(r.code, 0, `${args[0]}: ${r.err}`);
-    const meta = JSON.parse(readFileSync(path.join(out, 'genlab.json'), 'utf8'));
+    const meta = latestMeta(out);
     assert.equal(meta.config.data.name, 'mnist');
     assert.ok(existsSync(path.join(out, 'samples.png')), args[0]);
     const grid = decodePng(readFileSync(path.join(out, 'samples.png')));

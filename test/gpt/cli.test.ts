@@ -12,6 +12,7 @@ import { loadLayersModel } from '../../src/node/model-files.js';
 import { decodePng } from '../../src/node/png-codec.js';
 import { useBackend } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
+import { latestCheckpoint } from '../helpers/run-files.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
@@ -33,8 +34,9 @@ before(async () => {
 });
 
 test('train writes samples.txt and the tokenizer; generate continues a prompt reproducibly', () => {
-  for (const f of ['model.json', 'weights.bin', 'tokenizer.json', 'genlab.json', 'samples.txt', 'metrics.json']) assert.ok(existsSync(path.join(pre, f)), `${f} missing`);
-  assert.equal(JSON.parse(readFileSync(path.join(pre, 'tokenizer.json'), 'utf8')).type, 'char');
+  for (const f of ['model.json', 'weights.bin', 'samples.txt', 'metrics.json']) assert.ok(existsSync(path.join(pre, f)), `${f} missing`);
+  for (const f of ['model.json', 'weights.bin', 'tokenizer.json', 'genlab.json']) assert.ok(existsSync(path.join(latestCheckpoint(pre), f)), `checkpoint ${f} missing`);
+  assert.equal(JSON.parse(readFileSync(path.join(latestCheckpoint(pre), 'tokenizer.json'), 'utf8')).type, 'char');
   const args = ['generate', pre, '--prompt', 'All:', '--tokens', '30', '--num-samples', '2', '--top-k', '5', '--top-p', '0.9', '--seed', '3'];
   const a = genlab(...args);
   assert.equal(a.code, 0, a.err);
@@ -79,7 +81,7 @@ test('--init fine-tunes on a new corpus: tokenizer kept, lower block frozen, ste
   assert.equal(r.result.step, 6);
   assert.equal((r.session.config.model as { nEmbd: number }).nEmbd, 16, 'architecture inherited from the init run');
   r.session.dispose();
-  assert.equal(readFileSync(path.join(ft, 'tokenizer.json'), 'utf8'), readFileSync(path.join(pre, 'tokenizer.json'), 'utf8'));
+  assert.equal(readFileSync(path.join(latestCheckpoint(ft), 'tokenizer.json'), 'utf8'), readFileSync(path.join(latestCheckpoint(pre), 'tokenizer.json'), 'utf8'));
   const a = await loadLayersModel(pre);
   const b = await loadLayersModel(ft);
   const fine = new Map(b.weights.map((w) => [w.originalName, w])); // frozen layers come last in tfjs' list

@@ -148,3 +148,27 @@ test('errors name the path and what was expected', async () => {
   assert.throws(() => resolveStem({ json: '../x.json', bin: 'w.bin' }), /plain file name/);
   assert.throws(() => resolveStem({ json: 'a', bin: 'a' }), /must differ/);
 });
+
+test('a transposed kernel shape and NaN weights are refused naming the file, the weight and both shapes', async () => {
+  const m = smallModel();
+  const d = path.join(dir, 'damaged');
+  await saveLayersModel(m, d);
+  const kernel = m.layers[2].getWeights()[0];
+  const name = m.weights.find((w) => w.shape.join() === kernel.shape.join() && w.originalName.endsWith('kernel') && w.shape.length === 2)!.originalName;
+  m.dispose();
+  const json = JSON.parse(await readFile(path.join(d, 'model.json'), 'utf8'));
+  const spec = json.weightsManifest[0].weights.find((w: { name: string }) => w.name === name);
+  const [rows, cols] = spec.shape;
+  spec.shape = [cols, rows];
+  await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
+  await assert.rejects(loadLayersModel(d), (e: Error) => {
+    assert.equal(e.message, `${path.join(d, 'model.json')} could not be loaded: weight "${name}" has shape [${cols},${rows}] in the weights manifest, but its layer needs [${rows},${cols}].`);
+    return true;
+  });
+  spec.shape = [rows, cols];
+  await writeFile(path.join(d, 'model.json'), JSON.stringify(json));
+  const bin = await readFile(path.join(d, 'weights.bin'));
+  new Float32Array(bin.buffer, bin.byteOffset, bin.byteLength / 4).fill(Number.NaN);
+  await writeFile(path.join(d, 'weights.bin'), bin);
+  await assert.rejects(loadLayersModel(d), /weights\.bin \(listed in .*model\.json\) holds NaN in weight "conv2d_.*\/kernel": the weights are damaged or come from a diverged run\./);
+});

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readCheckpointMeta } from '../../node/checkpoint.js';
+import { checkNetworkFiles, openCheckpoint } from '../../node/checkpoint.js';
 
 /** Registers `info`. */
 export function registerInfo(program: Command): void {
@@ -12,20 +12,22 @@ export function registerInfo(program: Command): void {
     .argument('<dir>', 'run directory')
     .option('--json', 'print JSON')
     .action(async (dir: string, o) => {
-      const meta = await readCheckpointMeta(dir);
+      const { meta, dir: checkpoint, runDir, notices } = await openCheckpoint(dir);
+      notices.forEach((n) => process.stderr.write(`genlab: ${n}\n`));
+      await checkNetworkFiles(checkpoint, meta);
       let metrics: unknown = null;
       try {
-        metrics = JSON.parse(await readFile(path.join(dir, 'metrics.json'), 'utf8'));
+        metrics = JSON.parse(await readFile(path.join(runDir, 'metrics.json'), 'utf8'));
       } catch {
         metrics = null;
       }
-      const info = { dir, modelId: meta.modelId, step: meta.step, savedAt: meta.savedAt, engine: meta.engine, networks: meta.networks, metrics, config: meta.config };
+      const info = { dir, checkpoint, modelId: meta.modelId, step: meta.step, savedAt: meta.savedAt, engine: meta.engine, networks: meta.networks, metrics, config: meta.config };
       if (o.json) {
         process.stdout.write(JSON.stringify(info, null, 2) + '\n');
         return;
       }
       process.stdout.write(
-        `model     ${meta.modelId}\nstep      ${meta.step} of ${meta.config.train.steps}\nsaved     ${meta.savedAt}\nbackend   ${meta.engine?.backend ?? '?'}\n` +
+        `model     ${meta.modelId}\ncheckpoint ${checkpoint}\nstep      ${meta.step} of ${meta.config.train.steps}\nsaved     ${meta.savedAt}\nbackend   ${meta.engine?.backend ?? '?'}\n` +
           `networks  ${Object.entries(meta.networks).map(([k, v]) => `${k} (${v === 'model' ? 'model.json' : v + '.json'})`).join(', ')}\n` +
           (metrics ? `metrics   ${JSON.stringify(metrics)}\n` : '') +
           `config    ${JSON.stringify(meta.config)}\n`,

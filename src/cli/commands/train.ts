@@ -95,7 +95,8 @@ export function registerTrain(program: Command): void {
       if (o.dataset !== undefined) overrides.push(`data.name=${o.dataset}`);
       if (o.data !== undefined) overrides.push(`data.path=${o.data}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
-      const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init };
+      const onNotice = (n: string) => process.stderr.write(`genlab: ${n}\n`);
+      const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init, onNotice };
       if (o.printConfig) {
         process.stdout.write(JSON.stringify((await resolveSessionConfig(source)).config, null, 2) + '\n');
         return;
