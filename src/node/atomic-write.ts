@@ -20,17 +20,22 @@ export function fileError(e: unknown, action: string, file: string): Error {
   return err;
 }
 
+/** Writes the whole file and fsyncs it before resolving (its data is on disk, not only in the page cache). */
+export async function writeFileSynced(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Writes `file` through a temporary file in the same folder, fsynced, then renamed over it. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   try {
-    const handle = await open(tmp, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFileSynced(tmp, data);
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});

@@ -1,6 +1,7 @@
 // The file-system calls the checkpoint store makes, behind one interface, so that the fault-injection
 // tests can kill the writer at any call or fail any write with ENOSPC (SQLite's crash-at-every-write test).
 import { link, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { writeFileSynced } from './atomic-write.js';
 
 /** What the checkpoint store needs from a file system; every call is one `await` a crash may cut. */
 export interface CheckpointFs {
@@ -23,15 +24,7 @@ export const nodeCheckpointFs: CheckpointFs = {
   async mkdir(dir) {
     await mkdir(dir, { recursive: true });
   },
-  async writeFileSynced(file, data) {
-    const handle = await open(file, 'w');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
+  writeFileSynced,
   async syncDir(dir) {
     const handle = await open(dir, 'r');
     try {
