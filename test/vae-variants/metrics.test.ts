@@ -91,3 +91,13 @@ test('NPMI: hand-computed pairs, never-co-occurring pairs score −1, random wor
   close(coherent, 1);
   assert.ok(randomTopicsNpmi(50, 20, 5, corpus, new Rng(2)) < 0.2);
 });
+
+test('AUROC/AUPRC refuse mismatched lengths, non-finite scores and a missing class, with exact messages', () => {
+  for (const f of [auroc, auprc]) {
+    assert.throws(() => f([1, 2, 3], [0, 1]), { message: 'AUC: 3 scores but 2 labels.' });
+    assert.throws(() => f([1, Number.NaN], [0, 1]), { message: 'AUC: score NaN at 1 is not finite.' });
+    assert.throws(() => f([Infinity, 1], [0, 1]), { message: 'AUC: score Infinity at 0 is not finite.' });
+    assert.throws(() => f([1, 2], [0, 0]), { message: 'AUC needs both classes; got 0 positives and 2 negatives.' });
+    assert.throws(() => f([1, 2, 3], [1, 1, 1]), { message: 'AUC needs both classes; got 3 positives and 0 negatives.' });
+  }
+});
