@@ -54,12 +54,14 @@ const styleArb = fc.record({
   version: fc.constantFrom(1, 2, 3),
 });
 
-function headerText(dtype: string, shape: number[], st: fc.RecordValue<{ q: string; sp: string; order: number[]; long: boolean; trailing: boolean; version: number }>, fortran = false): string {
+type Style = { q: string; sp: string; order: number[]; long: boolean; trailing: boolean; version: number };
+
+function headerText(dtype: string, shape: number[], st: Style, fortran = false): string {
   const { q, sp } = st;
   const dims = shape.map((d) => `${d}${st.long ? 'L' : ''}`);
   const tuple = dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(`,${sp}`)}${st.trailing && dims.length ? ',' : ''})`;
   const entries = [`${q}descr${q}:${sp}${q}${dtype}${q}`, `${q}fortran_order${q}:${sp}${fortran ? 'True' : 'False'}`, `${q}shape${q}:${sp}${tuple}`];
-  return `{${st.order.map((k) => entries[k]).join(`,${sp}`)}${st.trailing ? ',' : ''}${sp}}`;
+  return `{${st.order.map((k: number) => entries[k]).join(`,${sp}`)}${st.trailing ? ',' : ''}${sp}}`;
 }
 
 const same = (a: ArrayLike<number | bigint>, b: ArrayLike<number | bigint>) => {
