@@ -54,7 +54,7 @@ const styleArb = fc.record({
   version: fc.constantFrom(1, 2, 3),
 });
 
-type Style = { q: string; sp: string; order: number[]; long: boolean; trailing: boolean; version: number };
+type Style = { q: string; sp: string; order: readonly number[]; long: boolean; trailing: boolean; version: number };
 
 function headerText(dtype: string, shape: number[], st: Style, fortran = false): string {
   const { q, sp } = st;
