@@ -42,9 +42,9 @@ export class CaseCounter {
 
 // What a raw runtime or library error looks like; a message for users never shows these.
 const INTERNAL = [
-  /Cannot read propert/i, /\bundefined\b/, /\bnull\b/, /is not a function/, /is not iterable/, /Invalid typed array length/,
+  /Cannot read propert/i, /\bundefined\b/, /is not a function/, /is not iterable/, /Invalid typed array length/,
   /out of bounds/i, /Offset is outside/, /\bERR_[A-Z_]+/, /Maximum call stack/, /Array buffer allocation/, /^Error in \w+:/,
-  /\bNaN\b/, /Unexpected token/, /Invalid array length/,
+  /(got|is|of|=) NaN\b/, /Unexpected token/, /Invalid array length/,
 ];
 
 /** Asserts that `e` is a plain Error whose message is for people (no internals) and names `source` when given. */
