@@ -34,7 +34,13 @@ test('a JPEG frame header claiming 65500×65500 is refused from the header, in b
     await assert.rejects(decodeImage(huge, FILE), (e: Error) => /photo\.jpg is 65500×65500 pixels \(4290 megapixels\); genlab decodes images of at most 64 megapixels/.test(e.message));
   });
   assert.ok(grew < 32, `max RSS +${grew.toFixed(0)} MiB`);
-  cases.add('JPEG size claims');
+  // inside the budget, but 613 bytes cannot hold 64 megapixels (jpeg-js took 20 s and 1.9 GB to find out)
+  const big = Uint8Array.from(good);
+  big.set([0x1f, 0x40, 0x1f, 0x40], at + 5);
+  const t0 = performance.now();
+  const grew2 = await rssGrowthMiB(() => assert.rejects(decodeImage(big, FILE), /photo\.jpg is a corrupt JPEG: its \d+ bytes cannot hold the 8000×8000 pixels its frame header says/));
+  assert.ok(grew2 < 32 && performance.now() - t0 < 500, `8000×8000 claim: max RSS +${grew2.toFixed(0)} MiB, ${(performance.now() - t0).toFixed(0)} ms`);
+  cases.add('JPEG size claims', 2);
 });
 
 // jpeg-js encodes at ~40 ms a file: the mutations start from a fixed pool of encoded rasters
