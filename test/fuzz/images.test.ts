@@ -43,8 +43,8 @@ test('a JPEG frame header claiming 65500×65500 is refused from the header, in b
   cases.add('JPEG size claims', 2);
 });
 
-// jpeg-js encodes at ~40 ms a file: the mutations start from a fixed pool of encoded rasters
-const POOL = fc.sample(rasterArb, { seed: 19, numRuns: 12 }).map((img, i) => ({ img, bytes: jpegOf(img, 50 + 4 * i) }));
+// jpeg-js's encoder costs ~40 ms and ~12 MB of tables a call: mutations start from a small fixed pool
+const POOL = fc.sample(rasterArb, { seed: 19, numRuns: 4 }).map((img, i) => ({ img, bytes: jpegOf(img, i % 2 ? 50 : 90) }));
 
 test('JPEGs from jpeg-js decode to their size; mutated ones fail naming the file or decode to a whole raster', async () => {
   for (const { img, bytes } of POOL) {

@@ -59,7 +59,7 @@ export async function decodeImage(bytes: Uint8Array, source: string): Promise<Rg
       throw new Error(`${source} is ${w}×${h} pixels (${((w * h) / 1e6).toFixed(0)} megapixels); genlab decodes images of at most ${MAX_PNG_PIXELS / 2 ** 20} megapixels — resize it first.`);
     }
     // an 8×8 block costs at least one bit (T.81 Huffman codes), so a JPEG holds ≤ 512 pixels a byte
-    if (w * h > 1024 * bytes.length + 2 ** 20) {
+    if (w * h > 1024 * bytes.length + 2 ** 16) {
       throw new Error(`${source} is a corrupt JPEG: its ${bytes.length} bytes cannot hold the ${w}×${h} pixels its frame header says (truncated, or a damaged header).`);
     }
     const jpeg = await import('jpeg-js'); // loaded only when a JPEG is met
