@@ -47,7 +47,10 @@ export function checkPngStructure(buf: Uint8Array, source: string): void {
       if (comp !== 0 || filter !== 0) bad(`IHDR has compression method ${comp} and filter method ${filter}; PNG defines only 0 for both.`);
       if (il > 1) bad(`IHDR has interlace method ${il}; PNG defines 0 (none) and 1 (Adam7).`);
       header = { w, h, depth, ct, interlace: il === 1 };
-    } else if (type === 'PLTE') palette = true;
+    } else if (type === 'PLTE') {
+      if (len === 0 || len % 3 !== 0 || len > 768) bad(`its PLTE chunk is ${len} bytes; a palette is 1–256 RGB entries (a multiple of 3 bytes, at most 768).`);
+      palette = true;
+    }
     else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') end = true;
     o += 12 + len;

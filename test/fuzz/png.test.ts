@@ -126,6 +126,23 @@ test('IHDR fields of any value (with a valid CRC) give a clear error or a correc
   }));
 });
 
+test('palette images whose indices pass the PLTE (or whose PLTE is malformed) fail naming the palette', () => {
+  const arb = fc.record({ entries: fc.integer({ min: 0, max: 300 }), extra: fc.constantFrom(0, 0, 1, 2), max: fc.integer({ min: 1, max: 255 }), side: fc.integer({ min: 1, max: 8 }) });
+  cases.check('palette', 100, fc.property(arb, ({ entries, extra, max, side }) => {
+    const s: PngSpec = { width: side, height: side, colorType: 3, depth: 8, interlace: false, filters: [0], samples: Uint16Array.from({ length: side * side }, (_, i) => (i === 0 ? max : i % (max + 1))) };
+    const plte = new Uint8Array(3 * entries + extra).fill(7);
+    const good = writeTestPng({ ...s, palette: new Uint8Array(768) });
+    // swap in the PLTE under test (chunk 2, right after IHDR's 25 bytes)
+    const plteAt = 8 + 25, oldLen = new DataView(good.buffer).getUint32(plteAt);
+    const png = concat([good.subarray(0, plteAt), chunk('PLTE', plte), good.subarray(plteAt + 12 + oldLen)]);
+    const fits = extra === 0 && entries >= 1 && entries <= 256 && max < entries;
+    outcome(() => decodePng(png, FILE), FILE, (img) => {
+      assert.ok(fits, `indices up to ${max} with a ${entries}-entry PLTE (+${extra} bytes) decoded`);
+      assert.deepEqual(Array.from(img.rgba.subarray(0, 4)), [7, 7, 7, 255]);
+    }, /palette|PLTE/);
+  }));
+});
+
 test('random bytes behind a PNG signature never decode and never hang', () => {
   cases.check('random bytes', 200, fc.property(fc.uint8Array({ maxLength: 300 }), fc.boolean(), (body, sig) => {
     const bytes = sig ? concat([SIGNATURE, body]) : body;
