@@ -39,18 +39,20 @@ const styleArb = fc.record({
   trailingEol: fc.boolean(),
   blankLines: fc.boolean(),
   pad: fc.constantFrom('', ' '),
+  delim: fc.constantFrom(',', ',', ';', '\t'),
 });
 
-function quote(v: string, all: boolean): string {
-  return all || /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+function quote(v: string, all: boolean, delim = ','): string {
+  return all || /["\r\n]/.test(v) || v.includes(delim) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** Serialises a table as RFC 4180 text; also returns the 1-based line on which each data row starts. */
-type Style = { eol: string; bom: boolean; quoteAll: boolean; trailingEol: boolean; blankLines: boolean; pad: string };
+type Style = { eol: string; bom: boolean; quoteAll: boolean; trailingEol: boolean; blankLines: boolean; pad: string; delim?: string };
 
 function toCsv(t: Table, st: Style): { text: string; lines: number[] } {
-  const cell = (v: number | string) => (typeof v === 'number' ? `${st.pad}${String(v)}${st.pad}` : quote(v, st.quoteAll));
-  const out: string[] = [t.header.map((h) => quote(h, st.quoteAll)).join(',')];
+  const d = st.delim ?? ',';
+  const cell = (v: number | string) => (typeof v === 'number' ? `${st.pad}${String(v)}${st.pad}` : quote(v, st.quoteAll, d));
+  const out: string[] = [t.header.map((h) => quote(h, st.quoteAll, d)).join(d)];
   const lines: number[] = [];
   let line = 2;
   for (const r of t.rows) {
@@ -59,7 +61,7 @@ function toCsv(t: Table, st: Style): { text: string; lines: number[] } {
       line++;
     }
     lines.push(line);
-    const text = r.map(cell).join(',');
+    const text = r.map(cell).join(d);
     out.push(text);
     line += (text.match(/\r\n|\r|\n/g) ?? []).length + 1;
   }
@@ -68,7 +70,7 @@ function toCsv(t: Table, st: Style): { text: string; lines: number[] } {
 
 test('RFC 4180 tables (BOM, LF/CRLF/CR, quoted delimiters, quotes and line breaks, blank lines) round-trip', () => {
   cases.check('round-trip', 200, fc.property(tableArb, styleArb, (t, st) => {
-    const table = parseCsv(toCsv(t, st).text, { source: SRC });
+    const table = parseCsv(toCsv(t, st).text, { source: SRC, delimiter: st.delim });
     assert.equal(table.rows, t.rows.length);
     t.kinds.forEach((k, j) => {
       const col = table.columns[j];
@@ -86,6 +88,22 @@ test('RFC 4180 tables (BOM, LF/CRLF/CR, quoted delimiters, quotes and line break
 
 const NON_FINITE = ['NaN', 'nan', '-nan', 'Inf', '-inf', '+Infinity', 'INFINITY', '1e400', '-1e400', '1E309', '123456789e301'];
 
+test('declared column types: a numeric declaration on a non-number is an error naming line and column; categorical keeps the text', () => {
+  cases.check('declared types', 100, fc.property(tableArb, styleArb, (t, st) => {
+    const j = t.kinds.indexOf('cat');
+    const { text, lines } = toCsv(t, { ...st, delim: ',' });
+    if (j >= 0) {
+      rejects(() => parseCsv(text, { source: SRC, types: { [t.header[j]]: 'numeric' } }), SRC, new RegExp(`line ${lines[0]}, column 'cat_${j}' is declared numeric`));
+    }
+    const k = t.kinds.indexOf('num');
+    if (k >= 0) {
+      const col = parseCsv(text, { source: SRC, types: { [t.header[k]]: 'categorical' } }).columns[k] as CategoricalColumn;
+      assert.equal(col.type, 'categorical');
+      assert.deepEqual(col.values, t.rows.map((r) => `${st.pad}${String(r[k])}${st.pad}`.trim()));
+    }
+  }));
+});
+
 test('a NaN, Inf or overflowing cell in a numeric column is an error naming its line and column', () => {
   cases.check('non-finite cells', 200, fc.property(tableArb, styleArb, fc.constantFrom(...NON_FINITE), fc.nat(), (t, st, bad, at) => {
     const j = t.kinds.indexOf('num');
@@ -93,7 +111,7 @@ test('a NaN, Inf or overflowing cell in a numeric column is an error naming its 
     const i = at % t.rows.length;
     t.rows[i][j] = bad as unknown as number;
     const { text, lines } = toCsv(t, { ...st, pad: '' });
-    rejects(() => parseCsv(text, { source: SRC }), SRC, new RegExp(`line ${lines[i]}, column 'num_${j}' holds "${bad.replace('+', '\\+')}", which is not a finite number`));
+    rejects(() => parseCsv(text, { source: SRC, delimiter: st.delim }), SRC, new RegExp(`line ${lines[i]}, column 'num_${j}' holds "${bad.replace('+', '\\+')}", which is not a finite number`));
   }));
 });
 
@@ -104,7 +122,7 @@ test('a decimal-comma number ("1,5") in an otherwise numeric column is an error 
     const i = at % t.rows.length;
     t.rows[i][j] = bad as unknown as number;
     const { text, lines } = toCsv(t, { ...st, pad: '' });
-    rejects(() => parseCsv(text, { source: SRC }), SRC,
+    rejects(() => parseCsv(text, { source: SRC, delimiter: st.delim }), SRC,
       new RegExp(`line ${lines[i]}, column 'num_${j}' holds "${bad.replace(/[.+]/g, '\\$&')}", a number with a decimal comma`));
   }));
 });
@@ -116,7 +134,7 @@ test('ragged rows are an error naming the row and its line', () => {
     else if (t.rows[i].length > 1) t.rows[i].pop();
     else t.rows[i].push(7);
     const { text, lines } = toCsv(t, st);
-    rejects(() => parseCsv(text, { source: SRC }), SRC, new RegExp(`row ${i + 1} \\(line ${lines[i]}\\) has \\d+ fields, the header has ${t.header.length}`));
+    rejects(() => parseCsv(text, { source: SRC, delimiter: st.delim }), SRC, new RegExp(`row ${i + 1} \\(line ${lines[i]}\\) has \\d+ fields, the header has ${t.header.length}`));
   }));
 });
 
