@@ -39,8 +39,8 @@ export class ByteBpeTokenizer implements Tokenizer {
 
   constructor(merges: readonly [number, number][]) {
     if (merges.length > MAX_MERGES) throw new Error(`ByteBpeTokenizer: ${merges.length} merges exceed the ${MAX_MERGES} that token ids below 2²⁰ allow.`);
-    this.merges = merges.map((m, r) => {
-      if (!Array.isArray(m) || m.length !== 2) throw new Error(`ByteBpeTokenizer: merge ${r} is ${JSON.stringify(m)?.slice(0, 40) ?? typeof m}; each merge is a pair [a, b] of token ids.`);
+    this.merges = Array.from(merges, (m, r) => { // Array.from: holes of a sparse array are visited too
+      if (!Array.isArray(m) || m.length !== 2) throw new Error(`ByteBpeTokenizer: merge ${r} is ${m === undefined ? 'missing' : JSON.stringify(m)?.slice(0, 40) ?? typeof m}; each merge is a pair [a, b] of token ids.`);
       return [m[0], m[1]] as [number, number];
     });
     this.ranks = new Map();
