@@ -66,17 +66,19 @@ function header(bytes: Uint8Array, source: string, expected: number, dims: numbe
 }
 
 /**
- * Total bytes (header + data) an unsigned-byte IDX file declares, read from its first bytes; null while
- * fewer bytes than the header are given or when they are not an unsigned-byte IDX header.
+ * How many bytes of an IDX file to inflate, read from its first bytes: the total (header + data) an
+ * unsigned-byte header declares, or, for any other start, the 16 bytes the parser needs to name the wrong
+ * magic; null while fewer bytes than the header are given.
  */
-export function idxDeclaredSize(head: Uint8Array): number | null {
-  if (head.length < 4 || head[0] !== 0 || head[1] !== 0 || head[2] !== 0x08) return null;
+export function idxReadLimit(head: Uint8Array): { bytes: number; declared: boolean } | null {
+  if (head.length < 4) return null;
+  if (head[0] !== 0 || head[1] !== 0 || head[2] !== 0x08) return { bytes: 16, declared: false };
   const dims = head[3];
   if (head.length < 4 + 4 * dims) return null;
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   let n = 1;
   for (let d = 0; d < dims; d++) n *= view.getUint32(4 + 4 * d, false);
-  return 4 + 4 * dims + n;
+  return { bytes: 4 + 4 * dims + n, declared: true };
 }
 
 /** Parses an IDX images file (magic 0x00000803); the returned data is a view into `bytes`. */

@@ -24,13 +24,13 @@ function idxRaw(magic: number, dims: number[], body: number): Uint8Array {
   return out;
 }
 
-/** gzip of an IDX images header declaring count × 28 × 28 followed by `mib` MiB of zeros, streamed so the test never holds it inflated. */
+/** gzip of an IDX images header declaring count × 28 × 28 (none when count < 0) followed by `mib` MiB of zeros, streamed so the test never holds it inflated. */
 async function gzBomb(count: number, mib: number): Promise<Uint8Array> {
   const z = createGzip({ level: 9 });
   const parts: Buffer[] = [];
   z.on('data', (b: Buffer) => parts.push(b));
   const done = new Promise((r) => z.on('end', r));
-  z.write(idxRaw(0x803, [count, 28, 28], 0));
+  if (count >= 0) z.write(idxRaw(0x803, [count, 28, 28], 0));
   const mb = Buffer.alloc(1 << 20);
   for (let i = 0; i < mib; i++) if (!z.write(mb)) await new Promise((r) => z.once('drain', r));
   z.end();
@@ -47,7 +47,12 @@ test('a .gz IDX file inflating far past its header (a gzip bomb) stops early, na
   const grew = await rssGrowthMiB(() => assert.rejects(loadIdxSplit(dir, 'train', 'fuzz/train'), (e: Error) =>
     e.message.includes(file) && /inflates to more than the 7856 bytes its header declares/.test(e.message)));
   assert.ok(grew < 64, `a ${bomb.length}-byte gzip bomb raised max RSS by ${grew.toFixed(0)} MiB`);
-  cases.add('gzip bomb');
+  // a bomb without a valid header stops after the first bytes, and the parser names the wrong magic
+  writeFileSync(file, await gzBomb(-1, 384));
+  const grew2 = await rssGrowthMiB(() => assert.rejects(loadIdxSplit(dir, 'train', 'fuzz/train'), (e: Error) =>
+    e.message.includes(file) && /is not an images IDX file: magic 0x00000000/.test(e.message)));
+  assert.ok(grew2 < 64, `a header-less gzip bomb raised max RSS by ${grew2.toFixed(0)} MiB`);
+  cases.add('gzip bomb', 2);
 });
 
 test('headers of any magic, dimension count and sizes fail naming the file, or parse to data of the declared size', () => {
