@@ -49,8 +49,8 @@ export interface CsvOptions {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Spellings of non-finite numbers (numpy, pandas, R, Excel exports). */
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
-/** A number written with a decimal comma (de/fr/… locales): '1,5', '-0,25', '1.234,5'. */
-const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+/** A number written with a comma: a decimal comma (de/fr/… locales: '1,5', '1.234,5') or thousands separators ('1,000'). */
+const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+(,\d+)+(\.\d+)?$/;
 
 /** Parses CSV text with a header row into typed columns; throws on empty input, ragged rows or duplicate headers. */
 export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
@@ -104,8 +104,9 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
     }
     if (numeric && comma) {
       throw new Error(
-        `${source}: line ${comma.line}, column '${name}' holds ${JSON.stringify(comma.text)}, a number with a decimal comma ` +
-          `(the column is otherwise numeric); genlab reads '.' as the decimal mark — convert the file, or declare the column categorical.`,
+        `${source}: line ${comma.line}, column '${name}' holds ${JSON.stringify(comma.text)}, a number written with a comma ` +
+          `(a decimal comma, or a thousands separator) in an otherwise numeric column; genlab reads plain numbers with '.' as the ` +
+          `decimal mark — convert the file, or declare the column categorical.`,
       );
     }
     if (numeric && nonFinite) {
