@@ -12,6 +12,16 @@ export interface ByteBpeJSON {
 export const GPT2_PATTERN = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
 
 const key = (a: number, b: number) => a * 0x100000 + b; // ids < 2^20
+const MAX_MERGES = 0x100000 - 256;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Throws at the first lone UTF-16 surrogate of `text`: UTF-8 cannot encode it, TextEncoder would turn it into U+FFFD. */
+function checkWellFormed(text: string, what: string): void {
+  const m = LONE_SURROGATE.exec(text);
+  if (!m) return;
+  const cp = m[0].charCodeAt(0).toString(16).toUpperCase();
+  throw new Error(`${what} holds a lone surrogate (U+${cp}) at UTF-16 offset ${m.index}, which has no UTF-8 bytes; byte-level BPE would silently read it as U+FFFD.`);
+}
 
 /** Splits text into GPT-2 chunks (their concatenation is the text). */
 export function pretokenize(text: string): string[] {
@@ -25,10 +35,14 @@ export class ByteBpeTokenizer implements Tokenizer {
   private readonly bytes: Uint8Array[];
   private readonly cache = new Map<string, number[]>();
   private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a leading U+FEFF: it is text here, not a BOM
 
   constructor(merges: readonly [number, number][]) {
-    this.merges = merges.map(([a, b]) => [a, b] as [number, number]);
+    if (merges.length > MAX_MERGES) throw new Error(`ByteBpeTokenizer: ${merges.length} merges exceed the ${MAX_MERGES} that token ids below 2²⁰ allow.`);
+    this.merges = Array.from(merges, (m, r) => { // Array.from: holes of a sparse array are visited too
+      if (!Array.isArray(m) || m.length !== 2) throw new Error(`ByteBpeTokenizer: merge ${r} is ${m === undefined ? 'missing' : JSON.stringify(m)?.slice(0, 40) ?? typeof m}; each merge is a pair [a, b] of token ids.`);
+      return [m[0], m[1]] as [number, number];
+    });
     this.ranks = new Map();
     this.bytes = Array.from({ length: 256 }, (_, i) => Uint8Array.of(i));
     this.merges.forEach(([a, b], r) => {
@@ -36,6 +50,8 @@ export class ByteBpeTokenizer implements Tokenizer {
       if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < id && b < id)) {
         throw new Error(`ByteBpeTokenizer: merge ${r} (${a}, ${b}) must join two earlier tokens (ids below ${id}).`);
       }
+      const dup = this.ranks.get(key(a, b));
+      if (dup !== undefined) throw new Error(`ByteBpeTokenizer: merge ${r} (${a}, ${b}) repeats merge ${dup}; a merge list holds each pair once.`);
       this.ranks.set(key(a, b), r);
       const joined = new Uint8Array(this.bytes[a].length + this.bytes[b].length);
       joined.set(this.bytes[a]);
@@ -49,6 +65,7 @@ export class ByteBpeTokenizer implements Tokenizer {
     if (!(Number.isInteger(vocabSize) && vocabSize >= 256 && vocabSize < 0x100000)) {
       throw new Error(`BPE vocabulary size must be an integer ≥ 256 (the byte tokens), got ${vocabSize}.`);
     }
+    checkWellFormed(text, 'The BPE training text');
     const enc = new TextEncoder();
     const freq = new Map<string, number>();
     for (const c of pretokenize(text)) freq.set(c, (freq.get(c) ?? 0) + 1);
@@ -149,6 +166,7 @@ export class ByteBpeTokenizer implements Tokenizer {
 
   /** Encodes text to ids (lowest-rank merge first, as GPT-2). */
   encode(text: string): Int32Array {
+    checkWellFormed(text, 'The text to encode');
     const out: number[] = [];
     for (const c of pretokenize(text)) for (const id of this.encodeChunk(c)) out.push(id);
     return Int32Array.from(out);
@@ -182,5 +200,7 @@ export class ByteBpeTokenizer implements Tokenizer {
 export function tokenizerFromJSON(json: CharTokenizerJSON | ByteBpeJSON): Tokenizer {
   if (json?.type === 'char') return CharTokenizer.fromJSON(json);
   if (json?.type === 'bpe') return ByteBpeTokenizer.fromJSON(json);
-  throw new Error(`Unknown tokenizer JSON (type ${JSON.stringify((json as { type?: unknown })?.type)}); expected type 'char' or 'bpe'.`);
+  const type = json !== null && typeof json === 'object' ? (json as { type?: unknown }).type : undefined;
+  const what = type === undefined ? `${Array.isArray(json) ? 'an array' : json === null ? 'null' : typeof json === 'object' ? 'an object' : typeof json} without a type field` : `type ${JSON.stringify(type)?.slice(0, 40)}`;
+  throw new Error(`Unknown tokenizer JSON (${what}); expected type 'char' or 'bpe' ({ type: 'char', vocab: [...] } or { type: 'bpe', merges: [...] }).`);
 }

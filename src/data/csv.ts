@@ -49,6 +49,8 @@ export interface CsvOptions {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Spellings of non-finite numbers (numpy, pandas, R, Excel exports). */
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+/** A number written with a comma: a decimal comma (de/fr/… locales: '1,5', '1.234,5') or thousands separators ('1,000'). */
+const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+(,\d+)+(\.\d+)?$/;
 
 /** Parses CSV text with a header row into typed columns; throws on empty input, ragged rows or duplicate headers. */
 export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
@@ -74,7 +76,8 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
     if (len !== header.length) {
       throw new Error(
         `${source}: row ${r} (line ${rows[r].line}) has ${len} fields, the header has ${header.length}; ` +
-          `every row needs one value per column (quote values that contain the delimiter).`,
+          `every row needs one value per column (quote values that contain the delimiter)` +
+          (header.length === 1 && /[;\t]/.test(header[0]) ? `; the header is one field holding ${JSON.stringify(header[0].slice(0, 40))} — is the delimiter ${header[0].includes(';') ? "';'" : 'a tab'}?` : '.'),
       );
     }
   }
@@ -85,17 +88,26 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
     let missingCount = 0;
     // first cell that is a number but not a finite one (NaN, inf, 1e400): an error if the rest is numeric
     let nonFinite: { line: number; text: string } | null = null;
+    let comma: { line: number; text: string } | null = null; // first decimal-comma number: an error if the rest is numeric
     for (let r = 0; r < n; r++) {
       const v = rows[r + 1].fields[c].trim();
       cells[r] = v;
       if (missing.has(v)) missingCount++;
       else if (numeric && NON_FINITE.test(v)) nonFinite ??= { line: rows[r + 1].line, text: v };
+      else if (numeric && declared !== 'numeric' && DECIMAL_COMMA.test(v)) comma ??= { line: rows[r + 1].line, text: v };
       else if (numeric && !NUMBER.test(v)) {
         if (declared === 'numeric') {
           throw new Error(`${source}: line ${rows[r + 1].line}, column '${name}' is declared numeric but holds ${JSON.stringify(v)}; fix the cell, list it as a missing token, or declare the column categorical.`);
         }
         numeric = false;
       } else if (numeric && !Number.isFinite(Number(v))) nonFinite ??= { line: rows[r + 1].line, text: v };
+    }
+    if (numeric && comma) {
+      throw new Error(
+        `${source}: line ${comma.line}, column '${name}' holds ${JSON.stringify(comma.text)}, a number written with a comma ` +
+          `(a decimal comma, or a thousands separator) in an otherwise numeric column; genlab reads plain numbers with '.' as the ` +
+          `decimal mark — convert the file, or declare the column categorical.`,
+      );
     }
     if (numeric && nonFinite) {
       throw new Error(

@@ -65,16 +65,34 @@ function header(bytes: Uint8Array, source: string, expected: number, dims: numbe
   return sizes;
 }
 
+/**
+ * How many bytes of an IDX file to inflate, read from its first bytes: the total (header + data) an
+ * unsigned-byte header declares, or, for any other start, the 16 bytes the parser needs to name the wrong
+ * magic; null while fewer bytes than the header are given.
+ */
+export function idxReadLimit(head: Uint8Array): { bytes: number; declared: boolean } | null {
+  if (head.length < 4) return null;
+  if (head[0] !== 0 || head[1] !== 0 || head[2] !== 0x08) return { bytes: 16, declared: false };
+  const dims = head[3];
+  if (head.length < 4 + 4 * dims) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  let n = 1;
+  for (let d = 0; d < dims; d++) n *= view.getUint32(4 + 4 * d, false);
+  return { bytes: 4 + 4 * dims + n, declared: true };
+}
+
 /** Parses an IDX images file (magic 0x00000803); the returned data is a view into `bytes`. */
 export function parseIdxImages(bytes: Uint8Array, source = 'IDX images buffer'): IdxImages {
   const [count, rows, cols] = header(bytes, source, IDX_IMAGES_MAGIC, 3);
   if (rows === 0 || cols === 0) throw new Error(`${source} declares images of ${rows} × ${cols} pixels; both must be positive.`);
+  if (count === 0) throw new Error(`${source} declares 0 images; a dataset split needs at least one.`);
   return { count, rows, cols, data: bytes.subarray(16, 16 + count * rows * cols) };
 }
 
 /** Parses an IDX labels file (magic 0x00000801); the returned data is a view into `bytes`. */
 export function parseIdxLabels(bytes: Uint8Array, source = 'IDX labels buffer'): IdxLabels {
   const [count] = header(bytes, source, IDX_LABELS_MAGIC, 1);
+  if (count === 0) throw new Error(`${source} declares 0 labels; a dataset split needs at least one.`);
   return { count, data: bytes.subarray(8, 8 + count) };
 }
 

@@ -12,17 +12,28 @@ export interface Interaction {
   timestamp: number;
 }
 
+const word = (s: string) => s.toLowerCase().replace(/[\s_"'-]/g, '');
+const USER_WORDS = /^(user|users|userid|uid|customer|customerid)$/;
+const ITEM_WORDS = /^(item|items|itemid|movie|movieid|product|productid|track|trackid|song|songid|book|bookid|iid)$/;
+
+/** The first line is a header when a rating/timestamp field is not a number, or both names are column words ('user_id', 'movieId'). */
+function isHeader(f: string[]): boolean {
+  if (f.length >= 3 && f.slice(2).some((v) => v === '' || !Number.isFinite(Number(v)))) return /user/i.test(f[0]);
+  return f.length >= 2 && USER_WORDS.test(word(f[0])) && ITEM_WORDS.test(word(f[1]));
+}
+
 /** Parses an interaction log; the separator (`::`, tab or comma) is read from the first line, a header line naming 'user' is skipped. */
 export function parseInteractions(text: string, source = 'interactions'): Interaction[] {
   const lines = text.split(/\r\n|\n|\r/);
   const first = lines.find((l) => l.trim() !== '') ?? '';
   const sep = first.includes('::') ? '::' : first.includes('\t') ? '\t' : ',';
   const out: Interaction[] = [];
+  const firstIndex = lines.indexOf(first);
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
     const f = line.split(sep).map((s) => s.trim());
-    if (out.length === 0 && /user/i.test(f[0])) return; // header row
+    if (i === firstIndex && isHeader(f)) return;
     if (f.length < 2 || f.length > 4 || f[0] === '' || f[1] === '') {
       throw new Error(`${source}: line ${i + 1} has ${f.length} field(s) ${JSON.stringify(line.slice(0, 60))}; expected user${sep}item[${sep}rating${sep}timestamp].`);
     }

@@ -82,16 +82,26 @@ export function tableDatasets(
   }
   const testRows = keep.slice(0, testSize);
   const trainRows = keep.slice(testSize);
-  const mean = cols.map((c) => trainRows.reduce((s, r) => s + c.values[r], 0) / trainRows.length);
-  const std = cols.map((c, j) => {
-    const v = trainRows.reduce((s, r) => s + (c.values[r] - mean[j]) ** 2, 0) / trainRows.length;
-    return v > 0 ? Math.sqrt(v) : 1;
+  // moments of x / m, m = max |x|: sums of values near ±1.8e308 (or their squares near 1e200) overflow to ±Inf
+  const scale = cols.map((c) => trainRows.reduce((m, r) => Math.max(m, Math.abs(c.values[r])), 0) || 1);
+  const meanU = cols.map((c, j) => trainRows.reduce((s, r) => s + c.values[r] / scale[j], 0) / trainRows.length);
+  const stdU = cols.map((c, j) => {
+    const v = trainRows.reduce((s, r) => s + (c.values[r] / scale[j] - meanU[j]) ** 2, 0) / trainRows.length;
+    return v > 0 ? Math.sqrt(v) : 0;
   });
+  const mean = meanU.map((u, j) => u * scale[j]);
+  const std = stdU.map((u, j) => (u * scale[j] > 0 && Number.isFinite(u * scale[j]) ? u * scale[j] : 1));
   const standardization: Standardization = { columns: names, mean, std };
+  const z = (v: number, j: number) => (stdU[j] * scale[j] > 0 && Number.isFinite(stdU[j] * scale[j]) ? (v / scale[j] - meanU[j]) / stdU[j] : v - mean[j]);
   const make = (split: string, rows: number[]): StandardizedDataset => {
     const d = cols.length;
     const data = new Float32Array(rows.length * d); // [N, D]
-    rows.forEach((r, i) => cols.forEach((c, j) => (data[i * d + j] = (c.values[r] - mean[j]) / std[j])));
+    rows.forEach((r, i) => cols.forEach((c, j) => {
+      data[i * d + j] = z(c.values[r], j);
+      if (!Number.isFinite(data[i * d + j])) {
+        throw new Error(`${table.source}: column '${names[j]}' (table row ${r + 1}) holds ${c.values[r]}, which lies beyond float32 range once standardised (train mean ${mean[j]}, std ${std[j]}); rescale the column.`);
+      }
+    }));
     const ys = labels ? Int32Array.from(rows, (r) => labels![r]) : undefined;
     return new StandardizedDataset({ name: `${name}/${split}`, data, dim: d, labels: ys, numClasses, standardization });
   };

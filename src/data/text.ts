@@ -31,6 +31,10 @@ export class TextDataset implements Dataset {
     this.name = name;
     this.tokens = tokens;
     this.tokenizer = tokenizer;
+    if (tokenizer.vocabSize < 2) {
+      const only = tokenizer.vocabSize === 1 ? ` (only ${JSON.stringify(tokenizer.decode([0]))})` : '';
+      throw new Error(`${name}: the vocabulary has ${tokenizer.vocabSize} symbol${only}; a language model needs at least 2 distinct symbols to predict — use a corpus with more than one distinct character.`);
+    }
     this.blockSize = checkBlockSize(name, tokens.length, blockSize);
     this.shape = [blockSize];
     this.size = tokens.length - blockSize;

@@ -23,7 +23,8 @@ export class CharTokenizer implements Tokenizer {
 
   constructor(vocab: readonly string[]) {
     this.ids = new Map();
-    vocab.forEach((ch, i) => {
+    Array.from(vocab).forEach((ch, i) => { // Array.from: a hole in a sparse array is visited (as missing)
+      if (typeof ch !== 'string') throw new Error(`CharTokenizer: vocabulary entry ${i} is ${ch === undefined ? 'missing' : JSON.stringify(ch) ?? typeof ch}, not a one-character string.`);
       if (Array.from(ch).length !== 1) throw new Error(`CharTokenizer: vocabulary entry ${i} (${JSON.stringify(ch)}) is not a single code point.`);
       if (this.ids.has(ch)) throw new Error(`CharTokenizer: vocabulary entry ${JSON.stringify(ch)} appears twice.`);
       this.ids.set(ch, i);

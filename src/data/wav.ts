@@ -54,6 +54,7 @@ export function parseWav(bytes: Uint8Array, source = 'WAV input'): WavAudio {
   if (channels < 1 || sampleRate < 1) throw new Error(`${source}: fmt chunk says ${channels} channels at ${sampleRate} Hz.`);
   const bps = bits / 8;
   const frames = Math.floor(data.length / (bps * channels));
+  if (frames === 0) throw new Error(`${source}: its data chunk holds ${data.length} bytes, not one whole ${channels}-channel ${bits}-bit sample frame (an empty clip).`);
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const read = (p: number): number => {
     if (format === 3) return bits === 32 ? dv.getFloat32(p, true) : dv.getFloat64(p, true);
@@ -67,6 +68,9 @@ export function parseWav(bytes: Uint8Array, source = 'WAV input'): WavAudio {
     let s = 0;
     for (let c = 0; c < channels; c++) s += read((f * channels + c) * bps);
     samples[f] = s / channels;
+    if (!Number.isFinite(samples[f])) {
+      throw new Error(`${source}: sample ${f} (at ${(f / sampleRate).toFixed(3)} s) holds ${s / channels}; a float WAV must hold finite samples (the file is damaged or not audio).`);
+    }
   }
   return { sampleRate, channels, bits, samples };
 }
@@ -96,6 +100,16 @@ export function resample(x: Float32Array, fromRate: number, toRate: number, zero
     y[j] = wsum !== 0 ? acc / wsum : 0; // normalised: DC passes exactly, edges are not darkened
   }
   return y;
+}
+
+/**
+ * The first `length` samples of `x` resampled to `toRate`, zero-padded when shorter; only the input that
+ * those samples read is resampled, so a clip that claims 1 Hz does not expand 16000-fold first.
+ */
+export function resampleFit(x: Float32Array, fromRate: number, toRate: number, length: number, zeros = 16): Float32Array {
+  const r = toRate / fromRate;
+  const keep = Math.min(x.length, Math.ceil((length - 1) / r + zeros / Math.min(1, r)) + 2);
+  return fitLength(resample(x.subarray(0, keep), fromRate, toRate, zeros), length);
 }
 
 /** The first `length` samples of `x`, zero-padded at the end when shorter. */

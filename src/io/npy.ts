@@ -19,23 +19,86 @@ function fail(msg: string): never {
   throw new Error(`.npy: ${msg}`);
 }
 
+type HeaderValue = string | boolean | number[];
+
+/**
+ * Parses the header: a Python dict literal with exactly the keys descr (a string), fortran_order (True or
+ * False) and shape (a tuple of non-negative integers), as numpy.lib.format.read_array_header checks.
+ */
 function parseHeader(text: string): { descr: string; fortran: boolean; shape: number[] } {
-  const descrList = /['"]descr['"]\s*:\s*\[/.exec(text);
-  if (descrList) fail('structured (record) dtypes are not supported; save a plain numeric array.');
-  const descr = /['"]descr['"]\s*:\s*['"]([^'"]*)['"]/.exec(text);
-  const fortran = /['"]fortran_order['"]\s*:\s*(True|False)/.exec(text);
-  const shape = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text);
-  if (!descr || !fortran || !shape) fail(`malformed header ${JSON.stringify(text.trim())}.`);
-  const dims = shape[1]
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map((s) => {
-      const v = Number(s.replace(/L$/, ''));
-      if (!Number.isInteger(v) || v < 0) fail(`bad shape entry '${s}' in header.`);
-      return v;
-    });
-  return { descr: descr[1], fortran: fortran[1] === 'True', shape: dims };
+  const shown = JSON.stringify(text.trim().slice(0, 120));
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  const bad = (what: string): never => fail(`malformed header ${shown}: ${what} at character ${i}.`);
+  const expect = (c: string) => {
+    ws();
+    if (text[i] !== c) bad(`expected '${c}'`);
+    i++;
+  };
+  const str = (): string => {
+    const q = text[i];
+    if (q !== "'" && q !== '"') bad('expected a quoted string');
+    const close = text.indexOf(q, i + 1);
+    if (close < 0) bad('unclosed string');
+    const v = text.slice(i + 1, close);
+    i = close + 1;
+    return v;
+  };
+  const value = (): HeaderValue => {
+    ws();
+    if (text[i] === '[') fail('structured (record) dtypes are not supported; save a plain numeric array.');
+    if (text[i] === "'" || text[i] === '"') return str();
+    for (const [word, v] of [['True', true], ['False', false]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return v;
+      }
+    }
+    if (text[i] !== '(') bad('expected a string, True/False or a shape tuple');
+    i++;
+    const dims: number[] = [];
+    let comma = false;
+    for (;;) {
+      ws();
+      if (text[i] === ')') break;
+      const m = /^(\d+)L?/.exec(text.slice(i, i + 40));
+      if (!m) bad(`shape entries must be non-negative integers, got ${JSON.stringify(text.slice(i, i + 12))}`);
+      dims.push(Number(m![1]));
+      i += m![0].length;
+      ws();
+      comma = text[i] === ',';
+      if (comma) i++;
+      else if (text[i] !== ')') bad("expected ',' or ')' in the shape tuple");
+    }
+    i++;
+    if (dims.length === 1 && !comma) bad(`(${dims[0]}) is a number, not a tuple; a 1-D shape is written (${dims[0]},)`);
+    return dims;
+  };
+  const dict = new Map<string, HeaderValue>();
+  expect('{');
+  for (;;) {
+    ws();
+    if (text[i] === '}') break;
+    const k = str();
+    if (dict.has(k)) bad(`key '${k}' appears twice`);
+    expect(':');
+    dict.set(k, value());
+    ws();
+    if (text[i] === ',') i++;
+    else if (text[i] !== '}') bad("expected ',' or '}'");
+  }
+  i++;
+  ws();
+  if (i < text.length) bad('unexpected text after the closing brace');
+  const keys = [...dict.keys()].sort().join(', ');
+  if (keys !== 'descr, fortran_order, shape') fail(`header ${shown} has keys {${keys}}; a .npy header holds exactly descr, fortran_order and shape.`);
+  const descr = dict.get('descr'), fortran = dict.get('fortran_order'), shape = dict.get('shape');
+  if (typeof descr !== 'string') fail(`header ${shown}: descr must be a dtype string such as '<f4'.`);
+  if (typeof fortran !== 'boolean') fail(`header ${shown}: fortran_order must be True or False.`);
+  if (!Array.isArray(shape)) fail(`header ${shown}: shape must be a tuple of integers such as (100, 64).`);
+  return { descr, fortran, shape };
 }
 
 function checkDtype(descr: string): NpyDtype {
@@ -74,13 +137,15 @@ export function parseNpy(bytes: Uint8Array, opts: { rank?: number } = {}): NpyAr
     const hint = opts.rank === 2 ? ' [N, d]: one row of features per sample (reshape with x.reshape(len(x), -1))' : '';
     fail(`expected a ${opts.rank}-D array${hint}, got shape ${shapeText}.`);
   }
-  const count = header.shape.reduce((a, b) => a * b, 1);
   const size = ITEM[dtype];
-  const need = count * size;
+  // BigInt: a shape such as (2**40, 2**40) must be measured exactly, not as a rounded float
+  const needBig = header.shape.reduce((a, b) => a * BigInt(b), BigInt(size));
   const have = bytes.length - start;
-  if (have < need) {
-    fail(`truncated file: shape ${shapeText} of '${dtype}' needs ${need} data bytes but only ${have} are present.`);
+  if (needBig > BigInt(have)) {
+    fail(`truncated file: shape ${shapeText} of '${dtype}' needs ${needBig} data bytes but only ${have} are present.`);
   }
+  const need = Number(needBig);
+  const count = need / size;
   if (have > need) {
     fail(`${have - need} unexpected bytes after the array data (several arrays saved into one file?).`);
   }

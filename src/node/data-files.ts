@@ -2,9 +2,9 @@
 // and locates the four MNIST-style IDX files in a folder.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { imageDatasetFromIdx, type ImageDataset } from '../data/image-dataset.js';
-import { checkIdxPair, parseIdxImages, parseIdxLabels } from '../data/idx.js';
+import { checkIdxPair, idxReadLimit, parseIdxImages, parseIdxLabels } from '../data/idx.js';
 
 /** Reads a whole file as bytes; `what` describes it in errors ("MNIST training images"). */
 export async function readDataFile(file: string, what = 'data file'): Promise<Uint8Array> {
@@ -23,16 +23,43 @@ export async function readDataFile(file: string, what = 'data file'): Promise<Ui
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-/** Reads a file, gunzipping it when it is gzip-compressed (by magic bytes 1f 8b). */
-export async function readMaybeGzip(file: string, what = 'data file'): Promise<Uint8Array> {
+/**
+ * Reads a file, gunzipping it when it is gzip-compressed (by magic bytes 1f 8b). `limitOf` reads from the
+ * first inflated bytes how many a format can use (null: not known yet): past a size the header declares,
+ * inflating stops with an error, so a small .gz cannot expand to gigabytes; past an undeclared limit the
+ * bytes so far are returned for the parser to diagnose.
+ */
+export async function readMaybeGzip(
+  file: string,
+  what = 'data file',
+  limitOf?: (head: Uint8Array) => { bytes: number; declared: boolean } | null,
+): Promise<Uint8Array> {
   const bytes = await readDataFile(file, what);
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const parts: Buffer[] = [];
+  let total = 0;
+  let limit: { bytes: number; declared: boolean } | null = null;
+  const gunzip = createGunzip();
+  gunzip.end(bytes);
+  let bomb = false;
   try {
-    const out = gunzipSync(bytes);
-    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      total += chunk.length;
+      if (limit === null && limitOf) limit = limitOf(parts.length === 1 ? chunk : Buffer.concat(parts));
+      if (limit !== null && total > limit.bytes) {
+        bomb = limit.declared;
+        break; // ends the stream: nothing more is inflated
+      }
+    }
   } catch (e) {
     throw new Error(`Cannot read ${what}: ${file} looks gzip-compressed but does not decompress (${(e as Error).message}); re-download it.`);
   }
+  if (bomb) {
+    throw new Error(`Cannot read ${what}: ${file} inflates to more than the ${limit!.bytes} bytes its header declares (a damaged file or a decompression bomb); re-download it.`);
+  }
+  const out = Buffer.concat(parts);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -81,8 +108,8 @@ export async function loadIdxSplit(
     const kind = !imagesPath ? 'images' : 'labels';
     throw new Error(`Cannot find ${name} ${kind}: no ${idxNames(split, kind)[0]}[.gz] in ${dir}; ${missingHint}.`);
   }
-  const images = parseIdxImages(await readMaybeGzip(imagesPath, `${name} images`), imagesPath);
-  const labels = parseIdxLabels(await readMaybeGzip(labelsPath, `${name} labels`), labelsPath);
+  const images = parseIdxImages(await readMaybeGzip(imagesPath, `${name} images`, idxReadLimit), imagesPath);
+  const labels = parseIdxLabels(await readMaybeGzip(labelsPath, `${name} labels`, idxReadLimit), labelsPath);
   checkIdxPair(images, labels, `${name} (${imagesPath} and ${labelsPath})`);
   return imageDatasetFromIdx(name, images, labels);
 }

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { makeDirs } from './run-dir.js';
+import { checkPngStructure } from './png-check.js';
 import type { RgbaImage } from '../io/png.js';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -38,11 +39,15 @@ export function decodePng(buf: Uint8Array, source = 'input'): RgbaImage {
       throw new Error(`${source} is ${w}×${h} pixels (${((w * h) / 1e6).toFixed(0)} megapixels); genlab decodes PNGs of at most ${MAX_PNG_PIXELS / 2 ** 20} megapixels — resize it first.`);
     }
   }
+  checkPngStructure(buf, source); // chunks, CRCs, IHDR and the inflated size, before pngjs allocates anything
   let png: PNG;
   try {
     png = PNG.sync.read(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
   } catch (e) {
-    throw new Error(`${source} is a corrupt PNG: ${(e as Error).message}`);
+    // what passes the structure check and still fails is in the pixels (bad filter byte, palette index)
+    const msg = (e as Error).message;
+    const why = e instanceof Error && e.constructor === Error && /palette|filter|Unsupported|Invalid/i.test(msg) ? msg : 'its pixel data cannot be decoded';
+    throw new Error(`${source} is a corrupt PNG: ${why}.`);
   }
   return { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
 }

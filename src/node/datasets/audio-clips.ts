@@ -5,7 +5,7 @@ import { datasetEntry } from '../../data/dataset-entry.js';
 import { optionsSchema } from '../../data/dataset-options.js';
 import { AudioDataset } from '../../data/audio-dataset.js';
 import { classLabels, splitIndices } from '../../data/image-folder.js';
-import { fitLength, parseWav, resample } from '../../data/wav.js';
+import { parseWav, resampleFit } from '../../data/wav.js';
 import { readDataFile } from '../data-files.js';
 import { listFiles, requireFolder } from './image-files.js';
 
@@ -30,7 +30,7 @@ export const audio = datasetEntry({
     for (let i = 0; i < files.length; i++) {
       const file = path.join(o.path, files[i]);
       const wav = parseWav(await readDataFile(file, 'WAV file'), file);
-      data.set(fitLength(resample(wav.samples, wav.sampleRate, o.sampleRate!), length), i * length);
+      data.set(resampleFit(wav.samples, wav.sampleRate, o.sampleRate!, length), i * length);
       const slash = files[i].indexOf('/');
       items.push({ source: file, className: o.labels && slash > 0 ? files[i].slice(0, slash) : undefined });
     }

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RgbaImage } from '../../io/png.js';
 import type { SourceImage } from '../../data/image-folder.js';
-import { decodePng } from '../png-codec.js';
+import { decodePng, MAX_PNG_PIXELS } from '../png-codec.js';
 import { readDataFile } from '../data-files.js';
 
 /** File extensions read as images (case-insensitive). */
@@ -34,17 +34,45 @@ export async function listFiles(dir: string, keep: (file: string) => boolean): P
   return out.sort();
 }
 
+/** Width and height from a JPEG's first SOF segment (ITU T.81 §B.2.2), or null when none is found. */
+export function jpegSize(b: Uint8Array): { width: number; height: number } | null {
+  let o = 2;
+  while (o + 9 <= b.length && b[o] === 0xff) {
+    const m = b[o + 1];
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { o += 2; continue; } // markers without a length
+    if (m === 0xda || m === 0xd9) return null; // scan data (or the end) before any frame header
+    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return { height: (b[o + 5] << 8) | b[o + 6], width: (b[o + 7] << 8) | b[o + 8] };
+    o += 2 + ((b[o + 2] << 8) | b[o + 3]);
+  }
+  return null;
+}
+
 /** Decodes PNG or JPEG bytes (chosen by magic bytes, not extension) to 8-bit RGBA. */
 export async function decodeImage(bytes: Uint8Array, source: string): Promise<RgbaImage> {
   if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePng(bytes, source);
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
-    const jpeg = await import('jpeg-js'); // loaded only when a JPEG is met
-    try {
-      const { width, height, data } = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-      return { width, height, rgba: data };
-    } catch (e) {
-      throw new Error(`${source} is a corrupt JPEG: ${(e as Error).message ?? String(e)}`);
+    const size = jpegSize(bytes);
+    if (!size) throw new Error(`${source} is a corrupt JPEG: no frame header (SOF marker) before the image data; the file is truncated or damaged.`);
+    const { width: w, height: h } = size;
+    if (w < 1 || h < 1) throw new Error(`${source} is a corrupt JPEG: its frame header says ${w}×${h} pixels.`);
+    if (w * h > MAX_PNG_PIXELS) {
+      throw new Error(`${source} is ${w}×${h} pixels (${((w * h) / 1e6).toFixed(0)} megapixels); genlab decodes images of at most ${MAX_PNG_PIXELS / 2 ** 20} megapixels — resize it first.`);
     }
+    // an 8×8 block costs at least one bit (T.81 Huffman codes), so a JPEG holds ≤ 512 pixels a byte
+    if (w * h > 1024 * bytes.length + 2 ** 16) {
+      throw new Error(`${source} is a corrupt JPEG: its ${bytes.length} bytes cannot hold the ${w}×${h} pixels its frame header says (truncated, or a damaged header).`);
+    }
+    const jpeg = await import('jpeg-js'); // loaded only when a JPEG is met
+    let img: { width: number; height: number; data: Uint8Array };
+    try {
+      img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+    } catch (e) {
+      // jpeg-js's own errors name the damage; a TypeError/RangeError from inside it says nothing to a user
+      const why = e instanceof Error && e.constructor === Error ? e.message : 'its compressed data is damaged (the decoder could not read it)';
+      throw new Error(`${source} is a corrupt JPEG: ${why}.`);
+    }
+    if (img.width !== w || img.height !== h || img.data.length !== w * h * 4) throw new Error(`${source} is a corrupt JPEG: it decodes to ${img.width}×${img.height}, not the ${w}×${h} its frame header says.`);
+    return { width: w, height: h, rgba: img.data };
   }
   throw new Error(`${source} is neither a PNG nor a JPEG file (its first bytes are not a PNG or JPEG signature).`);
 }

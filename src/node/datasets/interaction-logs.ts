@@ -7,6 +7,7 @@ import { parseInteractions, sequenceDatasets } from '../../data/interactions.js'
 import { decodeText } from '../../data/utf8.js';
 import { Rng } from '../../random/rng.js';
 import { readDataFile } from '../data-files.js';
+import { namingFile } from './file-errors.js';
 
 /** sequences: one log file → train/test users' item sequences. */
 export const sequences = datasetEntry({
@@ -21,8 +22,8 @@ export const sequences = datasetEntry({
     if (!o.path) throw new Error(`Dataset 'sequences' needs a file: pass --data.path FILE (lines of user,item[,rating,timestamp]).`);
     const log = parseInteractions(decodeText(await readDataFile(o.path, 'interaction log'), o.path, 'latin1'), o.path);
     const name = `sequences:${path.basename(o.path).replace(/\.[^.]*$/, '')}`;
-    return sequenceDatasets(log, { name, maxLength: o.maxLength, minRating: o.minRating, testFraction: o.testFraction, seed: o.seed }, (n) =>
+    return namingFile(o.path, () => sequenceDatasets(log, { name, maxLength: o.maxLength, minRating: o.minRating, testFraction: o.testFraction, seed: o.seed }, (n) =>
       new Rng(o.seed!).permutation(n),
-    );
+    ));
   },
 });

