@@ -4,7 +4,7 @@ import { trainRun, type TrainRunOptions } from '../../node/train-run.js';
 import { engineInfo } from '../../engine/backend.js';
 import { progressReporter } from '../progress.js';
 import { collect, commandLine, globalBackend } from '../options.js';
-import { configKeyRows, formatConfigKeys } from '../config-help.js';
+import { configKeyRows, formatConfigKeys, formatKindPresets, kindPresetNote } from '../config-help.js';
 import { readCheckpointMeta } from '../../node/checkpoint.js';
 import { resolveSessionConfig } from '../../node/session.js';
 import { getSpec } from '../../registry.js';
@@ -85,7 +85,7 @@ export function registerTrain(program: Command): void {
       if (o.help) {
         process.stdout.write(cmd.helpInformation());
         const id = model ?? (o.resume || o.init ? (await readCheckpointMeta(o.resume ?? o.init)).modelId : undefined);
-        if (id) process.stdout.write(formatConfigKeys(id, configKeyRows(getSpec(id).schema)));
+        if (id) process.stdout.write(formatConfigKeys(id, configKeyRows(getSpec(id).schema)) + formatKindPresets(getSpec(id)));
         return;
       }
       if (!model && !o.resume && !o.init) throw new Error('Name a model to train (see `genlab list`) or pass --resume DIR.');
@@ -96,8 +96,11 @@ export function registerTrain(program: Command): void {
       if (o.data !== undefined) overrides.push(`data.path=${o.data}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
       const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init };
+      const resolved = o.resume ? undefined : await resolveSessionConfig(source);
+      // the note goes to stderr, so the printed config stays a valid --config file
+      if (resolved) process.stderr.write(kindPresetNote(resolved.spec, resolved.config.data.name, resolved.preset));
       if (o.printConfig) {
-        process.stdout.write(JSON.stringify((await resolveSessionConfig(source)).config, null, 2) + '\n');
+        process.stdout.write(JSON.stringify((resolved ?? (await resolveSessionConfig(source))).config, null, 2) + '\n');
         return;
       }
       process.exitCode = await trainWithProgress(
