@@ -71,7 +71,7 @@ const TOY_TINY: DeepPartial<GanPresetConfig> = {
 
 // The toy recipe of the plain GAN (MLP networks on 2-D / vector data), for the image entries' vector runs.
 const TOY_GAN: DeepPartial<GanPresetConfig> = {
-  model: { arch: 'mlp', latentDim: 2, gNorm: 'none', dNorm: 'none', spectralNorm: false, init: 'glorot' },
+  model: { arch: 'auto', latentDim: 2, gNorm: 'none', dNorm: 'none', spectralNorm: false, init: 'glorot' },
   adversarial: { loss: 'non-saturating' },
   train: { ...TOY_TRAIN, ema: 0 },
 };
