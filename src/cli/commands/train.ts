@@ -66,7 +66,7 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description('Train a registered model (see `genlab list`) or resume a run')
     .argument('[model]', 'model id, e.g. vae')
-    .option('-p, --preset <name>', 'named preset of the model (e.g. tiny)')
+    .option('-p, --preset <name>', "named preset of the model (e.g. tiny); default: its preset for the dataset's kind (see MODEL --help), 'defaults' for none")
     .option('-c, --config <file>', 'JSON file with a partial config')
     .option('-s, --set <key=value>', 'dotted config override, repeatable (e.g. model.latentDim=16)', collect, [])
     .option('--steps <n>', 'training steps (same as --set train.steps=N)')
