@@ -4,7 +4,7 @@ export { initEngine, engineInfo, BACKENDS, type BackendName, type EngineInfo } f
 export { Rng, type RngState } from './random/rng.js';
 export * from './config/index.js';
 export * from './models/types.js';
-export { MODEL_SPECS, getSpec, resolveModelConfig, presetOf, composeEntry } from './registry.js';
+export { MODEL_SPECS, getSpec, resolveModelConfig, resolveModelConfigAndPreset, presetOf, presetForDataKind, DEFAULTS_PRESET, composeEntry, type PresetChoice, type ModelConfigOptions } from './registry.js';
 export type { ModelEntry, WithRecipeSection } from './models/entry.js';
 export { Vae, type VaeModelConfig } from './models/vae/vae.js';
 export type { VaeConfig } from './models/vae/spec.js';

@@ -1,6 +1,8 @@
 // A model's config keys for `genlab train MODEL --help`, read from the JSON Schema that zod 4 derives
 // from the spec's schema (z.toJSONSchema): dotted key, type, default and description.
 import { z } from 'zod';
+import type { ModelSpec } from '../models/types.js';
+import { DEFAULTS_PRESET, presetForDataKind, type PresetChoice } from '../registry.js';
 
 /** One leaf of a config: `model.latentDim`, `integer > 0`, `32`, and its `.describe()` text ('' if none). */
 export interface ConfigKeyRow {
@@ -80,4 +82,19 @@ export function formatConfigKeys(modelId: string, rows: ConfigKeyRow[]): string 
   const [wk, wt, wd] = [w('key'), w('type'), w('default')];
   const lines = all.map((r) => `  ${r.key.padEnd(wk)}  ${r.type.padEnd(wt)}  ${r.default.padEnd(wd)}  ${r.description}`.trimEnd());
   return `\nConfig keys of "${modelId}" (set with --set KEY=VALUE, a --config file or a preset):\n${lines.join('\n')}\n`;
+}
+
+/** The presets a model gets by its data's kind, one line per kind it trains on (for `genlab train MODEL --help`). */
+export function formatKindPresets(spec: ModelSpec): string {
+  const lines = spec.capabilities.data.map((kind) => {
+    const name = presetForDataKind(spec, kind);
+    return `  ${kind.padEnd(8)}  ${name ? `--preset ${name}` : 'the defaults above'}`;
+  });
+  return `\nWith no --preset, "${spec.id}" trains with the preset for its dataset's kind (--preset ${DEFAULTS_PRESET}: the defaults alone;\nkeys of a --config file or --set still win; --resume keeps the saved config):\n${lines.join('\n')}\n`;
+}
+
+/** One line saying which preset a run took by its data's kind (nothing when the user named one or none applies). */
+export function kindPresetNote(spec: ModelSpec, dataName: string, preset: PresetChoice | undefined): string {
+  if (preset?.by !== 'data-kind') return '';
+  return `genlab: ${spec.id} on ${dataName} (${preset.kind} data) uses the preset "${preset.name}", the default for ${preset.kind} data (--preset NAME for another, --preset ${DEFAULTS_PRESET} for none).\n`;
 }

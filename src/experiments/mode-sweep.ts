@@ -4,8 +4,10 @@ import { getSpec, resolveModelConfig } from '../registry.js';
 import { runTrainer } from '../train/trainer.js';
 import { getRecipe } from '../train/recipes/index.js';
 import { Rng } from '../random/rng.js';
-import { toy2dDatasets, toy2dMixture, type Toy2dName } from '../data/toy2d.js';
+import { TOY2D_NAMES, toy2dDatasets, toy2dMixture, type Toy2dName } from '../data/toy2d.js';
 import type { TrainListener } from '../train/events.js';
+import type { BaseConfig } from '../config/common.js';
+import type { DataKind } from '../data/types.js';
 import { meanStd, modeCoverage, type ModeCoverage } from '../metrics/mode-coverage.js';
 
 /** Benchmark dataset names → toy 2-D sets. */
@@ -13,7 +15,7 @@ export const MODE_DATASETS = { ring: 'ring-8', grid: 'grid-25' } as const satisf
 /** One of the benchmark dataset names. */
 export type ModeDataset = keyof typeof MODE_DATASETS;
 
-/** The variants of the issue's table: plain GAN, WGAN, WGAN-GP and four cures (id or id:preset). */
+/** The variants of the issue's table: plain GAN, WGAN, WGAN-GP and four cures (id or id:preset; an id alone gets its preset for vector data). */
 export const DEFAULT_MODE_MODELS = ['gan', 'wgan', 'wgan-gp:toy', 'gan:mbdisc', 'gan:fm', 'gan:pac2', 'gan:hinge-sn'];
 
 /** What to run. */
@@ -57,14 +59,23 @@ export interface ModeBenchmarkRow {
   seconds: number;
 }
 
+/**
+ * The config of one benchmark run: the entry's preset, or — as `genlab train` does — the model's preset
+ * for vector data when the entry names none (the toy 2-D sets are vector data).
+ */
+export function modeConfig(entry: string, dataset: ModeDataset, seed: number, overrides: string[] = []): BaseConfig {
+  const [id, preset] = entry.split(':');
+  const dataKind = (n: string): DataKind | undefined => ((TOY2D_NAMES as readonly string[]).includes(n) ? 'vector' : undefined);
+  return resolveModelConfig(getSpec(id), { preset, overrides: [`data.name=${MODE_DATASETS[dataset]}`, `seed=${seed}`, ...overrides], dataKind });
+}
+
 /** Trains and scores one (model, dataset, seed). */
 export async function runModeExperiment(entry: string, dataset: ModeDataset, seed: number, o: Omit<ModeBenchmarkOptions, 'models' | 'datasets' | 'seeds'> = {}): Promise<ModeRun> {
-  const [id, preset] = entry.split(':');
-  const spec = getSpec(id);
-  if (spec.family !== 'gan') throw new Error(`The mode benchmark trains GANs; "${id}" is a ${spec.family} model.`);
+  const spec = getSpec(entry.split(':')[0]);
+  if (spec.family !== 'gan') throw new Error(`The mode benchmark trains GANs; "${spec.id}" is a ${spec.family} model.`);
   const name = MODE_DATASETS[dataset];
   if (!name) throw new Error(`Unknown benchmark dataset "${dataset}"; valid: ${Object.keys(MODE_DATASETS).join(', ')}.`);
-  const config = resolveModelConfig(spec, { preset, overrides: [`data.name=${name}`, `seed=${seed}`, ...(o.overrides ?? [])] });
+  const config = modeConfig(entry, dataset, seed, o.overrides);
   const data = toy2dDatasets(name, { trainSize: config.data.trainSize, testSize: config.data.testSize });
   // the same fork order as a `genlab train` session: init, recipe, data
   const root = new Rng(config.seed);

@@ -206,6 +206,11 @@ export interface ModelSpec<C extends BaseConfig = BaseConfig> {
   schema: z.ZodType<C>;
   /** Named partial configs; `tiny` is what the conformance suite trains. */
   presets: { tiny: DeepPartial<C>; [name: string]: DeepPartial<C> };
+  /**
+   * The preset a fresh run gets when it names none, by the kind of its dataset (the best-known recipe
+   * for that kind, e.g. `{ vector: 'toy' }`); a kind left out trains on the schema defaults.
+   */
+  presetByDataKind?: Partial<Record<DataKind, string>>;
   capabilities: Capabilities;
   recipe: RecipeId;
   /** Builds the networks; weights are drawn from `rng`. */

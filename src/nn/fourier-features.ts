@@ -31,7 +31,7 @@ export class FourierFeatures extends GenlabLayer {
   /** Draws B ~ N(0, scale²) from `rng` (call after the generic initialiser). */
   initFrequencies(rng: Rng, scale: number): void {
     const [d, m] = this.freqs.shape as number[];
-    const t = tf.mul(rng.normalTensor([d, m]), scale);
+    const t = tf.tidy(() => tf.mul(rng.normalTensor([d, m]), scale)); // the unscaled draw is freed too
     this.freqs.write(t);
     t.dispose();
   }

@@ -4,12 +4,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BaseConfig } from '../config/common.js';
 import { ConfigError } from '../config/resolve.js';
-import { getSpec, resolveModelConfig } from '../registry.js';
+import { getSpec, resolveModelConfig, resolveModelConfigAndPreset, type PresetChoice } from '../registry.js';
 import type { DataInfo, GenModel, ModelSpec } from '../models/types.js';
 import { Rng } from '../random/rng.js';
 import { getRecipe } from '../train/recipes/index.js';
 import type { Recipe } from '../train/recipe.js';
-import { loadDataset, type DataSpec, type LoadedData } from './datasets.js';
+import { DATASETS, loadDataset, type DataSpec, type LoadedData } from './datasets.js';
 import { hasRecipeState, loadNetworksInto, loadRecipeState, openCheckpoint, readTokenizerJson, type CheckpointMeta } from './checkpoint.js';
 import type { ResolvedCheckpoint } from './checkpoint-store.js';
 import { tokenizerFromJSON, type ByteBpeJSON } from '../data/bpe.js';
@@ -78,10 +78,21 @@ export function dataSpecOf(config: BaseConfig): DataSpec {
   return spec as DataSpec;
 }
 
-/** Resolves the config of a fresh run, a resumed checkpoint or an `--init` run, all by resolveModelConfig. */
-export async function resolveSessionConfig(
-  src: SessionSource,
-): Promise<{ spec: ModelSpec; config: BaseConfig; meta: CheckpointMeta | null; initMeta?: CheckpointMeta; source: ResolvedCheckpoint | null }> {
+/** The dataset table's kind of a dataset name (undefined for an unknown name: the loader names it). */
+const dataKindOf = (name: string) => DATASETS.find((d) => d.name === name)?.kind;
+
+/**
+ * Resolves the config of a fresh run, a resumed checkpoint or an `--init` run, all by resolveModelConfig;
+ * `preset` says which preset it took (a fresh run naming none gets its spec's preset for the data's kind).
+ */
+export async function resolveSessionConfig(src: SessionSource): Promise<{
+  spec: ModelSpec;
+  config: BaseConfig;
+  meta: CheckpointMeta | null;
+  initMeta?: CheckpointMeta;
+  source: ResolvedCheckpoint | null;
+  preset?: PresetChoice;
+}> {
   if (src.init && src.checkpoint) throw new Error('Pass either --init DIR (start a new run from its weights) or --resume DIR (continue it), not both.');
   let spec: ModelSpec;
   let base: object | undefined;
@@ -117,8 +128,8 @@ export async function resolveSessionConfig(
     }
   }
   const file = src.configFile ? await readConfigFile(src.configFile) : undefined;
-  const config = resolveModelConfig(spec, { base, preset: src.preset, file, fileName: src.configFile, overrides: src.overrides });
-  return initMeta ? { spec, config, meta, initMeta, source } : { spec, config, meta, source };
+  const { config, preset } = resolveModelConfigAndPreset(spec, { base, preset: src.preset, file, fileName: src.configFile, overrides: src.overrides, dataKind: dataKindOf });
+  return initMeta ? { spec, config, meta, initMeta, source, preset } : { spec, config, meta, source, preset };
 }
 
 /** Builds data, model and recipe; restores weights and state when the source is a checkpoint. */

@@ -55,7 +55,7 @@ test('a config file holding an array or a number: one error on every path', asyn
 });
 
 test('an unknown preset: one error listing the presets on every path', async () => {
-  const expected = 'Model "vae" has no preset "huge". Presets: tiny, quickstart, nll, conv.';
+  const expected = 'Model "vae" has no preset "huge". Presets: tiny, quickstart, nll, conv, vector, defaults.';
   for (const [name, src] of Object.entries(paths)) assert.equal(await message({ ...src(), preset: 'huge' }), expected, name);
   assert.match(await message({ modelId: 'vae', preset: 'constructor' }), /has no preset "constructor"/, 'inherited object keys are not presets');
 });

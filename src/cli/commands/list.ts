@@ -5,6 +5,12 @@ import { leafPaths } from '../../config/schema-walk.js';
 import { commandsFor } from '../run-commands.js';
 import { datasetRows } from '../../node/datasets/table.js';
 
+// ' (by data kind: vector → toy, image → images)', or nothing
+function byKind(m: Record<string, string | undefined>): string {
+  const e = Object.entries(m);
+  return e.length ? ` (default by data kind: ${e.map(([k, v]) => `${k} → ${v}`).join(', ')})` : '';
+}
+
 /** Registers `list`. */
 export function registerList(program: Command): void {
   program
@@ -34,6 +40,7 @@ export function registerList(program: Command): void {
         description: s.description,
         recipe: s.recipe,
         presets: Object.keys(s.presets),
+        presetByDataKind: s.presetByDataKind ?? {},
         capabilities: s.capabilities,
         commands: commandsFor(s),
         configKeys: leafPaths(s.schema),
@@ -43,7 +50,7 @@ export function registerList(program: Command): void {
         return;
       }
       for (const r of rows) {
-        process.stdout.write(`${r.id.padEnd(14)} ${r.family.padEnd(10)} ${r.description}\n${' '.repeat(26)}presets: ${r.presets.join(', ')}\n${' '.repeat(26)}commands: ${r.commands.join(', ')}\n`);
+        process.stdout.write(`${r.id.padEnd(14)} ${r.family.padEnd(10)} ${r.description}\n${' '.repeat(26)}presets: ${r.presets.join(', ')}${byKind(r.presetByDataKind)}\n${' '.repeat(26)}commands: ${r.commands.join(', ')}\n`);
       }
     });
 }

@@ -4,7 +4,7 @@ import { trainRun, type TrainRunOptions } from '../../node/train-run.js';
 import { engineInfo } from '../../engine/backend.js';
 import { progressReporter } from '../progress.js';
 import { collect, commandLine, globalBackend } from '../options.js';
-import { configKeyRows, formatConfigKeys } from '../config-help.js';
+import { configKeyRows, formatConfigKeys, formatKindPresets, kindPresetNote } from '../config-help.js';
 import { readCheckpointMeta } from '../../node/checkpoint.js';
 import { resolveSessionConfig } from '../../node/session.js';
 import { getSpec } from '../../registry.js';
@@ -66,7 +66,7 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description('Train a registered model (see `genlab list`) or resume a run')
     .argument('[model]', 'model id, e.g. vae')
-    .option('-p, --preset <name>', 'named preset of the model (e.g. tiny)')
+    .option('-p, --preset <name>', "named preset of the model (e.g. tiny); default: its preset for the dataset's kind (see MODEL --help), 'defaults' for none")
     .option('-c, --config <file>', 'JSON file with a partial config')
     .option('-s, --set <key=value>', 'dotted config override, repeatable (e.g. model.latentDim=16)', collect, [])
     .option('--steps <n>', 'training steps (same as --set train.steps=N)')
@@ -85,7 +85,7 @@ export function registerTrain(program: Command): void {
       if (o.help) {
         process.stdout.write(cmd.helpInformation());
         const id = model ?? (o.resume || o.init ? (await readCheckpointMeta(o.resume ?? o.init)).modelId : undefined);
-        if (id) process.stdout.write(formatConfigKeys(id, configKeyRows(getSpec(id).schema)));
+        if (id) process.stdout.write(formatConfigKeys(id, configKeyRows(getSpec(id).schema)) + formatKindPresets(getSpec(id)));
         return;
       }
       if (!model && !o.resume && !o.init) throw new Error('Name a model to train (see `genlab list`) or pass --resume DIR.');
@@ -97,8 +97,11 @@ export function registerTrain(program: Command): void {
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
       const onNotice = (n: string) => process.stderr.write(`genlab: ${n}\n`);
       const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init, onNotice };
+      const resolved = o.resume ? undefined : await resolveSessionConfig(source);
+      // the note goes to stderr, so the printed config stays a valid --config file
+      if (resolved) process.stderr.write(kindPresetNote(resolved.spec, resolved.config.data.name, resolved.preset));
       if (o.printConfig) {
-        process.stdout.write(JSON.stringify((await resolveSessionConfig(source)).config, null, 2) + '\n');
+        process.stdout.write(JSON.stringify((resolved ?? (await resolveSessionConfig(source))).config, null, 2) + '\n');
         return;
       }
       process.exitCode = await trainWithProgress(

@@ -28,6 +28,8 @@ interface Variant {
   train: Partial<TrainConfig>;
   tiny: DeepPartial<DiffusionConfig>;
   presets?: Record<string, DeepPartial<DiffusionConfig>>;
+  /** The preset a run gets by its data's kind when it names none (see ModelSpec.presetByDataKind). */
+  byKind?: ModelSpec['presetByDataKind'];
   image: boolean;
 }
 
@@ -40,6 +42,7 @@ function makeSpec(v: Variant): ModelSpec<DiffusionConfig> {
     description: v.description,
     schema,
     presets: { tiny: v.tiny, ...(v.presets ?? {}) },
+    presetByDataKind: v.byKind,
     capabilities: { data: v.image ? ['image'] : ['vector'], conditional: d.condition === 'class', output: v.image ? 'image' : 'points', latent: false, likelihood: false, tasks: v.image ? [d.condition === 'lowres' ? 'upscale' : 'inpaint'] : [] },
     recipe: 'denoising',
     create(config, rng, data) {
@@ -98,6 +101,7 @@ export const DIFFUSION_SPECS: ModelSpec<any>[] = [
     train: { steps: 6000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
     tiny: { model: TINY_UNET, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
     presets: { fast: FAST_UNET, mnist: COND_MNIST },
+    byKind: { image: 'mnist' }, // the documented recipe; the defaults' ε-prediction samples ignore the label
     image: true,
   }),
   makeSpec({
@@ -108,6 +112,7 @@ export const DIFFUSION_SPECS: ModelSpec<any>[] = [
     train: { steps: 3000, batchSize: 64, lr: 2e-4, ema: 0.999, gradClip: 1, warmupSteps: 200, evalEvery: 1000, checkpointEvery: 1000 },
     tiny: { model: { ...TINY_UNET, attention: false }, data: { trainSize: 64, testSize: 16 }, train: { ...TINY_TRAIN, batchSize: 4, lr: 1e-3, warmupSteps: 0 } },
     presets: { fast: FAST_UNET, mnist: { ...FAST_UNET, train: { batchSize: 32, steps: 3000, lr: 5e-4, lrSchedule: 'cosine' } } },
+    byKind: { image: 'mnist' }, // the documented recipe (PSNR 22.07 dB against bicubic's 19.83)
     image: true,
   }),
 ];

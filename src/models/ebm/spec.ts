@@ -46,6 +46,8 @@ export const ebmSpec: ModelEntry<WithRecipeSection<EbmConfig, 'cd'>> = {
       train: { steps: 3000, batchSize: 64, lr: 1e-4, beta1: 0, beta2: 0.999 },
     },
   },
+  // the plain CD defaults blur the ring's 8 modes into one valley; `toy` covers all 8 (README)
+  presetByDataKind: { vector: 'toy', image: 'mnist' },
   capabilities: { data: ['vector', 'image'], conditional: false, output: 'points', latent: false, likelihood: false, tasks: ['energy'] },
   recipe: 'contrastive-divergence',
   create(config, rng, data) {

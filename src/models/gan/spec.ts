@@ -35,6 +35,8 @@ interface Variant {
   adversarial?: Record<string, unknown>;
   presets: Record<string, DeepPartial<GanPresetConfig>>;
   tiny: DeepPartial<GanPresetConfig>;
+  /** The preset a run gets by its data's kind when it names none (see ModelSpec.presetByDataKind). */
+  byKind?: ModelEntry['presetByDataKind'];
   image: boolean;
 }
 
@@ -46,6 +48,7 @@ function makeSpec(v: Variant): ModelEntry<GanPresetConfig> {
     description: v.description,
     schema,
     presets: { tiny: v.tiny, ...v.presets },
+    presetByDataKind: v.byKind,
     capabilities: { data: ['vector', 'image'], conditional: Boolean(v.conditional), output: v.image ? 'image' : 'points', latent: false, likelihood: false },
     recipe: 'adversarial',
     recipeDefaults: v.adversarial,
@@ -65,6 +68,18 @@ const TOY_TINY: DeepPartial<GanPresetConfig> = {
   data: { trainSize: 256, testSize: 64 },
   train: { steps: 20, batchSize: 16, logEvery: 5 },
 };
+
+// The toy recipe of the plain GAN (MLP networks on 2-D / vector data), for the image entries' vector runs.
+const TOY_GAN: DeepPartial<GanPresetConfig> = {
+  model: { arch: 'auto', latentDim: 2, gNorm: 'none', dNorm: 'none', spectralNorm: false, init: 'glorot' },
+  adversarial: { loss: 'non-saturating' },
+  train: { ...TOY_TRAIN, ema: 0 },
+};
+
+// The dcgan entry's networks and budget (README: FID 61.9 on 64×64 emoji after 954 steps; the MNIST
+// recipe): what the vector-first entries train on images.
+const DCGAN_NETS: Partial<GanNetConfig> = { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'batch', init: 'dcgan', gFilters: 32, dFilters: 32 };
+const DCGAN_TRAIN: Partial<TrainConfig> = { steps: 2500, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, lrSchedule: 'constant', checkpointEvery: 500, ema: 0.995 };
 
 /** The mode-collapse cures, as presets of the plain GAN (benchmarked by `genlab bench modes`). */
 const CURES: Record<string, DeepPartial<GanPresetConfig>> = {
@@ -95,7 +110,8 @@ export const GAN_SPECS: ModelEntry<GanPresetConfig>[] = [
     train: TOY_TRAIN,
     image: false,
     tiny: TOY_TINY,
-    presets: CURES,
+    presets: { ...CURES, images: { model: DCGAN_NETS, train: DCGAN_TRAIN } },
+    byKind: { image: 'images' },
   }),
   makeSpec({
     id: 'wgan',
@@ -105,7 +121,9 @@ export const GAN_SPECS: ModelEntry<GanPresetConfig>[] = [
     adversarial: { loss: 'wasserstein', nCritic: 5, clipValue: 0.01 },
     image: false,
     tiny: TOY_TINY,
-    presets: {},
+    // images: the paper's DCGAN critic (with batch norm) and generator, batch 64, the entry's optimizer
+    presets: { images: { model: DCGAN_NETS, train: { batchSize: 64, checkpointEvery: 500 } } },
+    byKind: { image: 'images' },
   }),
   makeSpec({
     id: 'wgan-gp',
@@ -126,28 +144,34 @@ export const GAN_SPECS: ModelEntry<GanPresetConfig>[] = [
         train: { steps: 30000, lr: 2e-3, beta1: 0.5, beta2: 0.9, lrSchedule: 'cosine', ema: 0.99 },
         adversarial: { gpWeight: 0.1 },
       },
+      // images: the DCGAN networks without the critic's batch norm (the penalty is per example), batch 64
+      images: { model: { ...DCGAN_NETS, dNorm: 'none' }, train: { batchSize: 64, checkpointEvery: 500 } },
     },
+    byKind: { vector: 'toy', image: 'images' },
   }),
   makeSpec({
     id: 'dcgan',
     description: 'DCGAN (Radford et al. 2016): conv generator/discriminator with batch norm, for 28×28 / 32×32 / 64×64 images',
-    model: { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'batch', init: 'dcgan', gFilters: 32, dFilters: 32 },
+    model: DCGAN_NETS,
     data: { name: 'mnist' },
-    train: { steps: 2500, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 500, ema: 0.995 },
+    train: DCGAN_TRAIN,
     image: true,
     tiny: { model: { latentDim: 8, gFilters: 4, dFilters: 4 }, data: { trainSize: 64, testSize: 16 }, train: { steps: 20, batchSize: 8, logEvery: 5, checkpointEvery: 0 } },
-    presets: {},
+    presets: { toy: TOY_GAN },
+    byKind: { vector: 'toy' },
   }),
   makeSpec({
     id: 'cgan',
     description: 'Conditional DCGAN: label embedding in the generator, projection discriminator (Miyato & Koyama 2018)',
     conditional: true,
-    model: { arch: 'dcgan', latentDim: 64, gNorm: 'batch', dNorm: 'none', spectralNorm: true, init: 'dcgan', gFilters: 32, dFilters: 32 },
+    model: { ...DCGAN_NETS, dNorm: 'none', spectralNorm: true },
     data: { name: 'mnist' },
-    train: { steps: 2500, batchSize: 64, lr: 2e-4, beta1: 0.5, beta2: 0.999, checkpointEvery: 500, ema: 0.995 },
+    train: DCGAN_TRAIN,
     adversarial: { loss: 'hinge' },
     image: true,
     tiny: { model: { latentDim: 8, gFilters: 4, dFilters: 4, labelEmbedding: 4 }, data: { trainSize: 64, testSize: 16 }, train: { steps: 20, batchSize: 8, logEvery: 5, checkpointEvery: 0 } },
-    presets: {},
+    // vector data (labelled toy mixtures, CSV rows with a label column): the plain GAN's toy recipe with labels
+    presets: { toy: TOY_GAN },
+    byKind: { vector: 'toy' },
   }),
 ];

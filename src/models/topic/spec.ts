@@ -46,6 +46,7 @@ export const prodLdaSpec: ModelSpec<ProdLdaConfig> = {
       train: { steps: 1500, batchSize: 128, lr: 2e-3, beta1: 0.9 },
     },
   },
+  presetByDataKind: { vector: 'gutenberg' },
   capabilities: { data: ['vector'], conditional: false, output: 'table', latent: true, likelihood: false, tasks: ['topics'] },
   recipe: 'likelihood',
   create(config, rng, data) {

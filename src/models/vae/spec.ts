@@ -20,6 +20,12 @@ export function vaeSchema(d: {
   });
 }
 
+/**
+ * The VAE-family preset for vector and table data (toy 2-D sets, CSV rows): a Gaussian decoder on the
+ * values as they are, since the image defaults' Bernoulli decoder and binarisation assume pixels in [0, 1].
+ */
+export const VECTOR_VAE = { model: { decoder: 'gaussian' }, data: { binarize: 'none' } } as const;
+
 /** Full VAE config. */
 export type VaeConfig = z.output<ReturnType<typeof vaeSchema>>;
 
@@ -50,7 +56,9 @@ export const vaeSpec: ModelSpec<VaeConfig> = {
       model: { arch: 'conv', hidden: [256], latentDim: 16 },
       train: { steps: 3000, batchSize: 64 },
     },
+    vector: VECTOR_VAE,
   },
+  presetByDataKind: { vector: 'vector', table: 'vector' },
   capabilities: { data: ['image', 'vector', 'table'], conditional: false, output: 'image', latent: true, likelihood: true },
   recipe: 'likelihood',
   create(config, rng, data) {

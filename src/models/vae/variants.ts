@@ -3,7 +3,7 @@
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
 import { Vae } from './vae.js';
-import { vaeSchema, type VaeConfig } from './spec.js';
+import { VECTOR_VAE, vaeSchema, type VaeConfig } from './spec.js';
 
 /** β-VAE: β = 4 on the dSprites-like 'shapes' dataset; the `capacity` preset anneals the KL target instead. */
 export const betaVaeSpec: ModelSpec<VaeConfig> = {
@@ -27,7 +27,9 @@ export const betaVaeSpec: ModelSpec<VaeConfig> = {
     mig: { model: { hidden: [256], latentDim: 10 }, train: { steps: 1200, batchSize: 64, evalEvery: 0, checkpointEvery: 0 } },
     // Burgess et al. 2018: γ·|KL − C|, C growing linearly to 25 nats
     capacity: { model: { capacity: 25, capacitySteps: 2500, gamma: 100 } },
+    vector: VECTOR_VAE,
   },
+  presetByDataKind: { vector: 'vector' },
   capabilities: { data: ['image', 'vector'], conditional: false, output: 'image', latent: true, likelihood: true },
   recipe: 'likelihood',
   create(config, rng, data) {
@@ -51,7 +53,9 @@ export const cvaeSpec: ModelSpec<VaeConfig> = {
       train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
     },
     quickstart: { model: { hidden: [400], latentDim: 4 }, train: { steps: 2000, batchSize: 100 } },
+    vector: VECTOR_VAE,
   },
+  presetByDataKind: { vector: 'vector' },
   capabilities: { data: ['image', 'vector'], conditional: true, output: 'image', latent: false, likelihood: false },
   recipe: 'likelihood',
   create(config, rng, data) {
