@@ -5,7 +5,7 @@ import { initNodeEngine } from '../node/engine.js';
 import { openSession, type Session } from '../node/session.js';
 import { readCheckpointMeta } from '../node/checkpoint.js';
 import { getSpec, MODEL_SPECS } from '../registry.js';
-import { NEEDS, type GenModel, type ModelSpec, type Need } from '../models/types.js';
+import { NEEDS, type Capabilities, type GenModel, type ModelSpec, type Need } from '../models/types.js';
 
 /** Commander reducer for repeatable options. */
 export function collect(value: string, previous: string[]): string[] {
@@ -61,11 +61,36 @@ export function modelsThatCan(need: Need): string[] {
   return MODEL_SPECS.filter((s) => NEEDS[need].declared(s.capabilities)).map((s) => s.id);
 }
 
-/** Throws the one refusal message when a spec does not declare a need: the model, and the models that can. */
+/** Per need, what a model without it lacks, read from its capabilities (the reason in a refusal). */
+export const LACKS: Record<Need, (c: Capabilities) => string> = {
+  sample: (c) => `it outputs ${c.output}, not images, points or tables`,
+  images: (c) => `it outputs ${c.output}, not images`,
+  classify: (c) => `it outputs ${c.output}, not class labels`,
+  conditional: () => 'it was not trained with class labels as a condition',
+  latent: () => 'it has no encoder into a latent space',
+  likelihood: () => 'it has no likelihood bound to estimate',
+  generate: () => 'it is not an autoregressive text model',
+  infill: () => 'it is not a masked language model',
+  attention: () => 'it has no attention layers',
+  inpaint: (c) => (c.output === 'image' ? 'its denoiser is not one that inpainting can steer (it is conditioned on another input, e.g. a low-resolution image)' : `it outputs ${c.output}, and inpainting fills image pixels`),
+  upscale: (c) => (c.output === 'image' ? 'it was not trained with a low-resolution copy of each image as its condition' : `it outputs ${c.output}, and upscaling makes images`),
+  energy: () => 'it has no energy function over 2-D points',
+  topics: () => 'it has no topic–word matrix',
+  translate: () => 'it has no paired source-to-target networks',
+  table: () => 'it does not model tables',
+};
+
+/** The reason sentence of a refusal: what the model lacks. */
+export function lacksSentence(spec: ModelSpec, need: Need): string {
+  const why = LACKS[need](spec.capabilities);
+  return `${why[0]!.toUpperCase()}${why.slice(1)}.`;
+}
+
+/** Throws the one refusal message when a spec does not declare a need: the model, the models that can, and what it lacks. */
 export function requireCapability(spec: ModelSpec, need: Need): void {
   if (NEEDS[need].declared(spec.capabilities)) return;
   const can = modelsThatCan(need);
-  throw new Error(`Model "${spec.id}" cannot ${NEEDS[need].verb}; models that can: ${can.length ? can.join(', ') : 'none registered'}.`);
+  throw new Error(`Model "${spec.id}" cannot ${NEEDS[need].verb}; models that can: ${can.length ? can.join(', ') : 'none registered'}. ${lacksSentence(spec, need)}`);
 }
 
 /** Starts the engine on the command's backend (commands that open no run). */
