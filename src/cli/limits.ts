@@ -46,3 +46,15 @@ export function checkCount(flag: string, count: number, bytesEach: number, what:
       `(${formatBytes(memoryBudget())}, 1/${Math.round(1 / MEMORY_SHARE)} of its ${formatBytes(os.totalmem())}). ${hint}`,
   );
 }
+
+/** A sampling network's activations, taken as this many times a sample's size (a guess that errs large). */
+export const ACTIVATION_FACTOR = 64;
+
+/**
+ * Throws before sampling when `count` samples of `shape` drawn in one model call (images in one result row)
+ * would exceed the memory budget, counting the network's activations as ACTIVATION_FACTOR samples each.
+ */
+export function checkSampleCount(flag: string, count: number, shape: number[], hint: string): void {
+  const bytes = 4 * ACTIVATION_FACTOR * shape.reduce((a, b) => a * b, 1);
+  checkCount(flag, count, bytes, `samples and network activations (taken as ${ACTIVATION_FACTOR}× a sample)`, hint);
+}

@@ -5,6 +5,7 @@ import { initNodeEngine } from '../node/engine.js';
 import { openSession, type Session } from '../node/session.js';
 import { readCheckpointMeta } from '../node/checkpoint.js';
 import { getSpec, MODEL_SPECS } from '../registry.js';
+import { countOption } from './limits.js';
 import { NEEDS, type Capabilities, type GenModel, type ModelSpec, type Need } from '../models/types.js';
 
 /** Commander reducer for repeatable options. */
@@ -28,12 +29,9 @@ export function commandLine(): string[] {
   return ['genlab', ...process.argv.slice(2)];
 }
 
-/** Parses a positive integer flag with a clear error. */
+/** Parses a positive integer flag with a clear error (a safe integer: 1e300 is refused, not allocated). */
 export function intOption(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${value}".`);
-  return n;
+  return countOption(name, value, fallback);
 }
 
 /** Parses an integer --seed (any sign). */
@@ -72,7 +70,11 @@ export const LACKS: Record<Need, (c: Capabilities) => string> = {
   generate: () => 'it is not an autoregressive text model',
   infill: () => 'it is not a masked language model',
   attention: () => 'it has no attention layers',
-  inpaint: (c) => (c.output === 'image' ? 'its denoiser is not one that inpainting can steer (it is conditioned on another input, e.g. a low-resolution image)' : `it outputs ${c.output}, and inpainting fills image pixels`),
+  inpaint: (c) => {
+    if (c.output !== 'image') return `it outputs ${c.output}, and inpainting fills image pixels`;
+    if (c.tasks?.includes('upscale')) return 'its denoiser is conditioned on a low-resolution image, which inpainting does not supply';
+    return "it has no denoiser that RePaint's steps can steer towards the known pixels";
+  },
   upscale: (c) => (c.output === 'image' ? 'it was not trained with a low-resolution copy of each image as its condition' : `it outputs ${c.output}, and upscaling makes images`),
   energy: () => 'it has no energy function over 2-D points',
   topics: () => 'it has no topic–word matrix',

@@ -53,7 +53,7 @@ test('every command × every spec: allowed iff declared, refused with one messag
       }
     }
   }
-  assert.throws(() => requireCapability(MODEL_SPECS.find((s) => s.id === 'vae')!, 'inpaint'), /^Error: Model "vae" cannot inpaint; models that can: ddpm, ddpm-cond\. It outputs image, and/);
+  assert.throws(() => requireCapability(MODEL_SPECS.find((s) => s.id === 'vae')!, 'inpaint'), /^Error: Model "vae" cannot inpaint; models that can: ddpm, ddpm-cond\. It has no denoiser that RePaint's steps can steer towards the known pixels\.$/);
 });
 
 before(() => useBackend('wasm'));

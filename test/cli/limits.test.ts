@@ -80,11 +80,27 @@ test('bad counts and seeds get a message and exit 1, never a raw RangeError', ()
   }
 });
 
+test('the other commands check their counts and seeds the same way', () => {
+  const cases: [string[], RegExp][] = [
+    // before: "Rng seed must be a finite number, got NaN." (after loading the run)
+    [['eval', 'nll', run, '--seed', 'abc', '--n', '4', '--k', '2'], /^genlab: --seed must be an integer, got "abc"\.$/m],
+    [['eval', 'mig', run, '--seed', '1.5'], /^genlab: --seed must be an integer, got "1\.5"\.$/m],
+    // before: "Invalid typed array length: 16000000000"
+    [['traverse', run, '--steps', '1e9', '--out', path.join(tempDir(), 't.png')], /^genlab: --steps 1000000000 would hold about .* the limit on this machine is \d+ .* Pass a smaller --steps\.$/m],
+    [['eval', 'nll', run, '--n', '1e300'], /^genlab: --n must be a positive integer, got "1e300" \(above/m],
+  ];
+  for (const [args, msg] of cases) {
+    const r = genlab(...args);
+    assert.equal(r.code, 1, args.join(' '));
+    assert.match(r.err, msg, args.join(' '));
+  }
+});
+
 test('upscale on a plain ddpm says what the model lacks, from its capabilities', () => {
   const ddpm = MODEL_SPECS.find((s) => s.id === 'ddpm')!;
   assert.throws(() => requireCapability(ddpm, 'upscale'), /^Error: Model "ddpm" cannot upscale; models that can: ddpm-sr\. It was not trained with a low-resolution copy of each image as its condition\.$/);
   const sr = MODEL_SPECS.find((s) => s.id === 'ddpm-sr')!;
-  assert.throws(() => requireCapability(sr, 'inpaint'), /^Error: Model "ddpm-sr" cannot inpaint; models that can: .*\. Its denoiser is not one that inpainting can steer \(it is conditioned on another input, e\.g\. a low-resolution image\)\.$/);
+  assert.throws(() => requireCapability(sr, 'inpaint'), /^Error: Model "ddpm-sr" cannot inpaint; models that can: .*\. Its denoiser is conditioned on a low-resolution image, which inpainting does not supply\.$/);
   const gpt = MODEL_SPECS.find((s) => s.id === 'gpt')!;
   assert.throws(() => requireCapability(gpt, 'sample'), /It outputs text, not images, points or tables\.$/);
 });

@@ -6,7 +6,7 @@ import { renderInterpolation } from '../../node/artifacts.js';
 import { encodePng } from '../../node/png-codec.js';
 import { checkOutputFile, writeOutput } from '../../node/run-dir.js';
 import { modelAs, outRow, seedOption, seedRow, type RunCommand } from '../options.js';
-import { checkCount, countOption, formatBytes } from '../limits.js';
+import { checkCount, checkSampleCount, countOption, formatBytes } from '../limits.js';
 import { hasSamplerFlags, samplerOptions, withSamplerFlags } from './diffusion-common.js';
 import { Rng } from '../../random/rng.js';
 import { imageGrid, scatterPlot } from '../../io/png.js';
@@ -20,8 +20,6 @@ const MAX_GRID = 1024;
 const POINTS_PER_FILE = 65536;
 /** Samples per model call. */
 const BATCH = 256;
-/** A sampling network's activations, taken as this many times a sample's size (a guess that errs large). */
-const ACTIVATION_FACTOR = 64;
 
 /** How many samples, per file and per model call, for a run whose samples have `shape`; checked against memory. */
 export function sampleLimits(shape: number[], o: { n?: string; perFile?: string; batch?: string }) {
@@ -32,7 +30,7 @@ export function sampleLimits(shape: number[], o: { n?: string; perFile?: string;
   const gridBytes = image ? 4 * (shape[0]! + 2) * (shape[1]! + 2) : 0;
   checkCount('per-file', perFile, 2 * sampleBytes + 2 * gridBytes, 'samples and their PNG grid', 'Pass a smaller --per-file: a larger --n is written as numbered files of --per-file samples each.');
   const batch = countOption('batch', o.batch, BATCH);
-  checkCount('batch', batch, ACTIVATION_FACTOR * sampleBytes, `samples and network activations (taken as ${ACTIVATION_FACTOR}× a sample)`, 'Pass a smaller --batch (it changes only speed and which noise each sample gets).');
+  checkSampleCount('batch', batch, shape, 'Pass a smaller --batch (it changes only speed and which noise each sample gets).');
   return { n, perFile, batch, files: Math.ceil(n / perFile) };
 }
 
