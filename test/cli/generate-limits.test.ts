@@ -11,6 +11,7 @@ import { isTextModel } from '../../src/models/types.js';
 import { Rng } from '../../src/random/rng.js';
 import { trainRun } from '../../src/node/train-run.js';
 import { useBackend } from '../helpers/engine.js';
+import { main } from '../../src/cli/main.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
@@ -18,6 +19,23 @@ const ENV = { ...process.env, GENLAB_BACKEND: 'cpu' };
 function genlab(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env: ENV, timeout: 120000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Runs the CLI in this process (flag checks happen before any run is opened, so no child is needed). */
+async function genlabHere(...args: string[]): Promise<{ code: number; err: string }> {
+  const write = process.stderr.write;
+  let err = '';
+  process.stderr.write = ((s: string | Uint8Array) => ((err += String(s)), true)) as typeof process.stderr.write;
+  const saved = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await main(['node', 'genlab', ...args]);
+  } finally {
+    process.stderr.write = write;
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = saved;
+  return { code, err };
 }
 
 const work = tempDir();
@@ -70,8 +88,8 @@ test('--tokens 1e8 streams: text arrives within seconds instead of after the who
   console.log(`# 600 characters of --tokens 1e8 after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 });
 
-test('several samples are held within a memory limit; bad counts get a message', () => {
-  const big = genlab('generate', run, '-n', '4', '--tokens', '1e9');
+test('several samples are held within a memory limit; bad counts get a message', async () => {
+  const big = await genlabHere('generate', run, '-n', '4', '--tokens', '1e9');
   assert.equal(big.code, 1);
   assert.match(big.err, /^genlab: --tokens 1000000000 would hold about [\d.]+ GB of the 4 samples' tokens and text in memory; the limit on this machine is \d+ \(.*\)\. Pass -n 1 to stream one sample to stdout without a limit, or fewer --tokens\.$/m);
   const cases: [string[], RegExp][] = [
@@ -82,12 +100,14 @@ test('several samples are held within a memory limit; bad counts get a message',
     [['--tokens', '1e300'], /--tokens must be a positive integer, got "1e300" \(above/],
     [['-n', '0'], /--num-samples must be a positive integer, got "0"\./],
     [['--seed', '0.5'], /--seed must be an integer, got "0\.5"\./],
-    [['--tokens', '3', '--out', '/proc/genlab-x/out.txt'], /Cannot write --out \/proc\/genlab-x\/out\.txt: the folder \/proc\/genlab-x does not exist\./],
   ];
   for (const [args, msg] of cases) {
-    const r = genlab('generate', run, ...args);
+    const r = await genlabHere('generate', run, ...args);
     assert.equal(r.code, 1, args.join(' '));
     assert.match(r.err, msg, args.join(' '));
     assert.doesNotMatch(r.err, /RangeError|Invalid typed array/, args.join(' '));
   }
+  const out = genlab('generate', run, '--tokens', '3', '--out', '/proc/genlab-x/out.txt');
+  assert.equal(out.code, 1);
+  assert.match(out.err, /^genlab: Cannot write --out \/proc\/genlab-x\/out\.txt: the folder \/proc\/genlab-x does not exist\.$/m);
 });

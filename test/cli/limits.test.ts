@@ -9,12 +9,30 @@ import path from 'node:path';
 import { MODEL_SPECS } from '../../src/registry.js';
 import { requireCapability } from '../../src/cli/options.js';
 import { numberedFile } from '../../src/cli/commands/sample.js';
+import { main } from '../../src/cli/main.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 function genlab(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', env: { ...process.env, GENLAB_BACKEND: 'cpu' }, timeout: 120000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Runs the CLI in this process (flag checks happen before any run is opened, so no child is needed). */
+async function genlabHere(...args: string[]): Promise<{ code: number; err: string }> {
+  const write = process.stderr.write;
+  let err = '';
+  process.stderr.write = ((s: string | Uint8Array) => ((err += String(s)), true)) as typeof process.stderr.write;
+  const saved = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await main(['node', 'genlab', ...args]);
+  } finally {
+    process.stderr.write = write;
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = saved;
+  return { code, err };
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -59,7 +77,7 @@ test('sizes beyond this machine are refused before allocation, with the limit an
   assert.match(disk.err, /^genlab: --n 10000000000 would write at least [\d.]+ TB of PNGs \([\d.]+ TB of pixels before compression\), but .* has [\d.]+ [GMT]B free\. Pass a smaller --n/);
 });
 
-test('bad counts and seeds get a message and exit 1, never a raw RangeError', () => {
+test('bad counts and seeds get a message and exit 1, never a raw RangeError', async () => {
   const cases: [string[], RegExp][] = [
     [['--n', '-1'], /--n must be a positive integer, got "-1"\./],
     [['--n', 'abc'], /--n must be a positive integer, got "abc"\./],
@@ -73,7 +91,7 @@ test('bad counts and seeds get a message and exit 1, never a raw RangeError', ()
     [['--steps', '-3'], /--steps must be a non-negative integer, got "-3"\./],
   ];
   for (const [args, msg] of cases) {
-    const r = genlab('sample', run, ...args, '--out', path.join(tempDir(), 'x.png'));
+    const r = await genlabHere('sample', run, ...args, '--out', path.join(tempDir(), 'x.png'));
     assert.equal(r.code, 1, args.join(' '));
     assert.match(r.err, msg, args.join(' '));
     assert.doesNotMatch(r.err, /RangeError|Invalid typed array|TypeError|at .*\.ts:/, args.join(' '));
