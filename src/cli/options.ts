@@ -5,7 +5,8 @@ import { initNodeEngine } from '../node/engine.js';
 import { openSession, type Session } from '../node/session.js';
 import { readCheckpointMeta } from '../node/checkpoint.js';
 import { getSpec, MODEL_SPECS } from '../registry.js';
-import { NEEDS, type GenModel, type ModelSpec, type Need } from '../models/types.js';
+import { countOption } from './limits.js';
+import { NEEDS, type Capabilities, type GenModel, type ModelSpec, type Need } from '../models/types.js';
 
 /** Commander reducer for repeatable options. */
 export function collect(value: string, previous: string[]): string[] {
@@ -28,12 +29,9 @@ export function commandLine(): string[] {
   return ['genlab', ...process.argv.slice(2)];
 }
 
-/** Parses a positive integer flag with a clear error. */
+/** Parses a positive integer flag with a clear error (a safe integer: 1e300 is refused, not allocated). */
 export function intOption(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${value}".`);
-  return n;
+  return countOption(name, value, fallback);
 }
 
 /** Parses an integer --seed (any sign). */
@@ -61,11 +59,40 @@ export function modelsThatCan(need: Need): string[] {
   return MODEL_SPECS.filter((s) => NEEDS[need].declared(s.capabilities)).map((s) => s.id);
 }
 
-/** Throws the one refusal message when a spec does not declare a need: the model, and the models that can. */
+/** Per need, what a model without it lacks, read from its capabilities (the reason in a refusal). */
+export const LACKS: Record<Need, (c: Capabilities) => string> = {
+  sample: (c) => `it outputs ${c.output}, not images, points or tables`,
+  images: (c) => `it outputs ${c.output}, not images`,
+  classify: (c) => `it outputs ${c.output}, not class labels`,
+  conditional: () => 'it was not trained with class labels as a condition',
+  latent: () => 'it has no encoder into a latent space',
+  likelihood: () => 'it has no likelihood bound to estimate',
+  generate: () => 'it is not an autoregressive text model',
+  infill: () => 'it is not a masked language model',
+  attention: () => 'it has no attention layers',
+  inpaint: (c) => {
+    if (c.output !== 'image') return `it outputs ${c.output}, and inpainting fills image pixels`;
+    if (c.tasks?.includes('upscale')) return 'its denoiser is conditioned on a low-resolution image, which inpainting does not supply';
+    return "it has no denoiser that RePaint's steps can steer towards the known pixels";
+  },
+  upscale: (c) => (c.output === 'image' ? 'it was not trained with a low-resolution copy of each image as its condition' : `it outputs ${c.output}, and upscaling makes images`),
+  energy: () => 'it has no energy function over 2-D points',
+  topics: () => 'it has no topic–word matrix',
+  translate: () => 'it has no paired source-to-target networks',
+  table: () => 'it does not model tables',
+};
+
+/** The reason sentence of a refusal: what the model lacks. */
+export function lacksSentence(spec: ModelSpec, need: Need): string {
+  const why = LACKS[need](spec.capabilities);
+  return `${why[0]!.toUpperCase()}${why.slice(1)}.`;
+}
+
+/** Throws the one refusal message when a spec does not declare a need: the model, the models that can, and what it lacks. */
 export function requireCapability(spec: ModelSpec, need: Need): void {
   if (NEEDS[need].declared(spec.capabilities)) return;
   const can = modelsThatCan(need);
-  throw new Error(`Model "${spec.id}" cannot ${NEEDS[need].verb}; models that can: ${can.length ? can.join(', ') : 'none registered'}.`);
+  throw new Error(`Model "${spec.id}" cannot ${NEEDS[need].verb}; models that can: ${can.length ? can.join(', ') : 'none registered'}. ${lacksSentence(spec, need)}`);
 }
 
 /** Starts the engine on the command's backend (commands that open no run). */

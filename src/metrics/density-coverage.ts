@@ -1,6 +1,7 @@
 // Density and coverage (Naeem et al. 2020) as the `prdc` package's compute_prdc: k = 5 real k-NN
 // balls, strict membership d < r on Euclidean distances.
 import { checkComparable, checkFeatures, type Features } from './features.js';
+import { rescaled, rescaleExponent } from './scale.js';
 import { crossCounts, fraction, knnSquaredRadii } from './neighbours.js';
 
 /** Density (mean real-ball count per generated sample / k) and coverage (real balls hit). */
@@ -29,8 +30,10 @@ export function densityCoverage(
 ): DensityCoverageResult {
   const { real, generated } = args;
   checkComparable(real, generated);
-  const x = checkFeatures(real, 'real');
-  const y = checkFeatures(generated, 'generated');
+  // k-NN balls do not change under a power-of-two rescaling, which keeps extreme distances from under/overflowing
+  const [x0, y0] = [checkFeatures(real, 'real'), checkFeatures(generated, 'generated')];
+  const e = rescaleExponent(x0, y0);
+  const [x, y] = [rescaled(x0, e), rescaled(y0, e)];
   const k = opts.k ?? 5;
   const [realDc] = knnSquaredRadii(x, real.n, real.d, [k], opts);
   const counts = crossCounts(x, real.n, y, generated.n, real.d, { realDc }, opts);

@@ -3,9 +3,10 @@
 import { densityCoverageFromCounts } from './density-coverage.js';
 import { checkComparable, checkFeatures, type Features } from './features.js';
 import { fid } from './fid.js';
-import { kid, kidAccumulator, kidResult, kidSubsets, type KidOptions } from './kid.js';
+import { kid, kidAccumulator, kidResult, kidSubsets, unscaleKid, type KidOptions } from './kid.js';
 import { crossCounts, fraction, knnSquaredRadii, type CrossRadii } from './neighbours.js';
 import { symmetricPass } from './passes.js';
+import { ldexp, rescaled, rescaleExponent, unscale } from './scale.js';
 
 /** Metric names evaluateFeatures understands. */
 export const FEATURE_METRICS = ['fid', 'kid', 'precision', 'recall', 'density', 'coverage'] as const;
@@ -61,8 +62,11 @@ export function evaluateFeatures(
   const unknown = metrics.filter((m) => !(FEATURE_METRICS as readonly string[]).includes(m));
   if (unknown.length > 0) parseMetricList(unknown.join(','));
   checkComparable(real, generated);
-  const x = checkFeatures(real, 'real');
-  const y = checkFeatures(generated, 'generated');
+  // Features of extreme magnitude are rescaled by one power of two (exact): FID and KID are scaled back
+  // below, the k-NN metrics do not change.
+  const [x0, y0] = [checkFeatures(real, 'real'), checkFeatures(generated, 'generated')];
+  const e = rescaleExponent(x0, y0);
+  const [x, y] = [rescaled(x0, e), rescaled(y0, e)];
   // Validated float64 copies, so each metric skips re-checking.
   const r64: Features = { ...real, data: x };
   const g64: Features = { ...generated, data: y };
@@ -75,7 +79,7 @@ export function evaluateFeatures(
     metrics: {},
   };
   const found: EvaluationReport['metrics'] = {};
-  if (want.has('fid')) found.fid = { value: fid({ real: r64, generated: g64 }) };
+  if (want.has('fid')) found.fid = { value: unscale(fid({ real: r64, generated: g64 }), 2, e, 'FID') };
 
   const prK = opts.prK ?? 3;
   const dcK = opts.dcK ?? 5;
@@ -84,11 +88,17 @@ export function evaluateFeatures(
   const wantDc = want.has('density') || want.has('coverage');
   const wantNn = wantPrec || wantRec || wantDc;
   const seed = opts.seed ?? 0;
-  const kidOpts = { ...opts.kid, seed, simd: opts.simd };
+  const degree = opts.kid?.degree ?? 3;
+  // KID shares the k-NN passes unless the features were scaled up (e < 0): coef0·2^−2e would overflow, so
+  // kid() then runs on the features as given.
+  const kidOpts = { ...opts.kid, coef0: ldexp(opts.kid?.coef0 ?? 1, -2 * Math.max(e, 0)), seed, simd: opts.simd };
   let kidAcc: ReturnType<typeof kidAccumulator> | null = null;
   let kidM = 0;
-  if (want.has('kid') && !wantNn) {
-    const k = kid({ real: r64, generated: g64 }, kidOpts);
+  if (want.has('kid') && e < 0) {
+    const k = kid({ real: { ...real, data: x0 }, generated: { ...generated, data: y0 } }, { ...kidOpts, coef0: opts.kid?.coef0 });
+    found.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
+  } else if (want.has('kid') && !wantNn) {
+    const k = unscaleKid(kid({ real: r64, generated: g64 }, kidOpts), e, degree);
     found.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
   } else if (want.has('kid')) {
     // KID rides along the full-set passes the k-NN metrics make anyway (same subsets as kid()).
@@ -117,7 +127,7 @@ export function evaluateFeatures(
 
     // Scores.
     if (kidAcc) {
-      const k = kidResult(kidAcc.values(), kidM, seed);
+      const k = unscaleKid(kidResult(kidAcc.values(), kidM, seed), e, degree);
       found.kid = { mean: k.mean, std: k.std, ddof: 0, subsets: k.subsets, subsetSize: k.subsetSize, seed };
     }
     if (wantPrec) found.precision = { value: fraction(counts.inReal!), k: prK };

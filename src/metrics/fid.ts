@@ -3,6 +3,7 @@
 import { checkComparable, featureData, throwIfNotFinite, type Features } from './features.js';
 import { symmetricEigen } from './eigen.js';
 import { columnMeans, covariance, matmulNT, sqrtPsd, symmetrize, trace } from './linalg.js';
+import { rescaled, rescaleExponent, unscale } from './scale.js';
 
 /** Gaussian statistics of one feature set: mean [d] and N−1 covariance [d, d] (row-major). */
 export interface FeatureStatistics {
@@ -59,8 +60,17 @@ export function frechetDistance(s1: FeatureStatistics, s2: FeatureStatistics): n
   return diff2 + trace(s1.sigma, d) + trace(s2.sigma, d) - 2 * traceSqrtProduct(s1.sigma, s2.sigma, d);
 }
 
-/** FID between real and generated features (lower is better; 0 for identical statistics). */
+/**
+ * FID between real and generated features (lower is better; 0 for identical statistics). Features of extreme
+ * magnitude are rescaled by a power of two first (FID is homogeneous of degree 2), so 1e30-sized features give
+ * the exact finite value and a value beyond float64 an error, never ±Infinity.
+ */
 export function fid(args: { real: Features; generated: Features }): number {
   checkComparable(args.real, args.generated);
-  return frechetDistance(featureStatistics(args.real, 'real'), featureStatistics(args.generated, 'generated'));
+  const x = featureData(args.real, 'real');
+  const y = featureData(args.generated, 'generated');
+  const e = rescaleExponent(x, y);
+  const real = { ...args.real, data: rescaled(x, e) };
+  const generated = { ...args.generated, data: rescaled(y, e) };
+  return unscale(frechetDistance(featureStatistics(real, 'real'), featureStatistics(generated, 'generated')), 2, e, 'FID');
 }

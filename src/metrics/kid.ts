@@ -4,6 +4,7 @@ import { Rng } from '../random/rng.js';
 import { checkComparable, checkFeatures, type Features } from './features.js';
 import { GramWorkspace } from './gram.js';
 import { crossPass, symmetricPass, type TileVisitor } from './passes.js';
+import { ldexp, rescaled, rescaleExponent, unscale } from './scale.js';
 
 /** KID settings; defaults follow torch-fidelity (100 subsets of 1000, degree 3, γ = 1/d, c = 1). */
 export interface KidOptions {
@@ -200,17 +201,35 @@ export function kidResult(values: Float64Array, subsetSize: number, seed: number
   return { mean, std: Math.sqrt(varSum / values.length), ddof: 0, values, subsets: values.length, subsetSize, seed };
 }
 
-/** KID between real and generated features over seeded subsets (negative values are legitimate). */
+/**
+ * A KidResult computed on features × 2^−e (with coef0 × 2^−2e) back on the features' scale: the kernel
+ * (γ·x·y + c)^degree then scales by 2^(2e·degree) exactly; an error when the value lies beyond float64.
+ */
+export function unscaleKid(r: KidResult, e: number, degree = 3): KidResult {
+  if (e === 0) return r;
+  const p = 2 * degree;
+  return { ...r, mean: unscale(r.mean, p, e, 'KID'), std: unscale(r.std, p, e, 'KID (its std)'), values: r.values.map((v) => ldexp(v, p * e)) };
+}
+
+/**
+ * KID between real and generated features over seeded subsets (negative values are legitimate). Features of
+ * large magnitude (above 2^40) are rescaled by a power of two first (see unscaleKid), so they give the exact
+ * finite value or an error, never ±Infinity.
+ */
 export function kid(args: { real: Features; generated: Features }, opts: KidOptions = {}): KidResult {
   const { real, generated } = args;
   checkComparable(real, generated);
-  const x = checkFeatures(real, 'real');
-  const y = checkFeatures(generated, 'generated');
+  const [x0, y0] = [checkFeatures(real, 'real'), checkFeatures(generated, 'generated')];
+  // Only large features are rescaled: for tiny ones coef0·2^−2e would overflow, and the unscaled sums are
+  // already what float64 can hold (x·y next to coef0 rounds away, as in any float64 reference).
+  const e = Math.max(0, rescaleExponent(x0, y0));
+  const [x, y] = [rescaled(x0, e), rescaled(y0, e)];
   const seed = opts.seed ?? 0;
   const subsets = kidSubsets(real.n, generated.n, { subsets: opts.subsets, subsetSize: opts.subsetSize, seed });
   const m = subsets.subsetSize;
   const gamma = opts.gamma ?? 1 / real.d;
-  const [coef0, degree] = [opts.coef0 ?? 1, opts.degree ?? 3];
+  const degree = opts.degree ?? 3;
+  const coef0 = ldexp(opts.coef0 ?? 1, -2 * e);
   // Dot products needed: every pair of the full sets once, or ≈ 2.1·m² per subset (symmetric
   // blocks use upper tiles); whichever is fewer wins. Both give the same values up to rounding.
   const fullPairs = (real.n * real.n + generated.n * generated.n) / 2 + real.n * generated.n;
@@ -220,7 +239,7 @@ export function kid(args: { real: Features; generated: Features }, opts: KidOpti
     symmetricPass(x, real.n, real.d, [acc.real], opts);
     symmetricPass(y, generated.n, generated.d, [acc.generated], opts);
     crossPass(x, real.n, y, generated.n, real.d, [acc.cross], opts);
-    return kidResult(acc.values(), m, seed);
+    return unscaleKid(kidResult(acc.values(), m, seed), e, degree);
   }
   const ws = new GramWorkspace(real.d, m, m, BLOCK * BLOCK, { simd: opts.simd });
   const values = new Float64Array(subsets.real.length);
@@ -229,5 +248,5 @@ export function kid(args: { real: Features; generated: Features }, opts: KidOpti
     ws.loadB(y, subsets.generated[s]);
     values[s] = polynomialMmd2(ws, m, gamma, coef0, degree);
   }
-  return kidResult(values, m, seed);
+  return unscaleKid(kidResult(values, m, seed), e, degree);
 }

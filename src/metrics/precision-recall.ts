@@ -1,6 +1,7 @@
 // Improved precision and recall (Kynkäänniemi et al. 2019): k-NN balls (k = 3, radius = distance to
 // the k-th nearest other sample of the same set), membership by d ≤ r on squared distances.
 import { checkComparable, checkFeatures, type Features } from './features.js';
+import { rescaled, rescaleExponent } from './scale.js';
 import { crossCounts, fraction, knnSquaredRadii } from './neighbours.js';
 
 /** Precision (generated samples inside the real manifold) and recall (real inside generated). */
@@ -22,8 +23,10 @@ export function precisionRecall(
 ): PrecisionRecallResult {
   const { real, generated } = args;
   checkComparable(real, generated);
-  const x = checkFeatures(real, 'real');
-  const y = checkFeatures(generated, 'generated');
+  // k-NN balls do not change under a power-of-two rescaling, which keeps extreme distances from under/overflowing
+  const [x0, y0] = [checkFeatures(real, 'real'), checkFeatures(generated, 'generated')];
+  const e = rescaleExponent(x0, y0);
+  const [x, y] = [rescaled(x0, e), rescaled(y0, e)];
   const k = opts.k ?? 3;
   const [realPr] = knnSquaredRadii(x, real.n, real.d, [k], opts);
   const [generatedPr] = knnSquaredRadii(y, generated.n, generated.d, [k], opts);

@@ -1,7 +1,8 @@
 // Opens a training run's directory: a run never lands on top of another run's (or a user's) files
 // unless asked, the default name never collides, and folders are created one level at a time with the
 // real reason on failure (Node's recursive mkdir spins forever under /proc and says ENOENT on EROFS).
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** How the run directory may be used. */
@@ -21,10 +22,11 @@ async function statOrNull(p: string) {
 
 function reasonOf(e: NodeJS.ErrnoException, parent: string): string {
   switch (e.code) {
-    case 'EROFS': return `${parent} is on a read-only filesystem`;
+    case 'EROFS': return `${parent} is on a read-only file system`;
     case 'EACCES': case 'EPERM': return `permission denied in ${parent}`;
+    case 'EISDIR': return `${parent} is a folder`;
     case 'ENOSPC': return `the disk holding ${parent} is full`;
-    case 'ENOENT': return `${parent} does not allow new folders (a virtual filesystem such as /proc or /sys?)`;
+    case 'ENOENT': return `${parent} does not allow new folders or files (a virtual file system such as /proc or /sys?)`;
     default: return e.message;
   }
 }
@@ -80,4 +82,32 @@ export async function prepareRunDir(dir: string, o: RunDirOptions = {}): Promise
     if (entries.length > 0) await Promise.all(entries.map((e) => rm(path.join(dir, e), { recursive: true, force: true })));
   }
   await makeDirs(dir);
+  // An existing empty folder on a read-only mount (or without write permission) passes makeDirs; say so
+  // now rather than as a raw EROFS from the first checkpoint file.
+  await access(dir, constants.W_OK).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`Cannot write the run directory ${dir}: ${reasonOf(e, dir)}.`);
+  });
+}
+
+/**
+ * Checks before any work that `file` can be written (`--out` of sample, generate, …): its folder exists,
+ * is a folder and is writable. Node's own errors say ENOENT for a folder under /proc and name no cause.
+ */
+export async function checkOutputFile(file: string, flag = '--out'): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const d = await statOrNull(dir);
+  if (!d) throw new Error(`Cannot write ${flag} ${file}: the folder ${dir} does not exist.`);
+  if (!d.isDirectory()) throw new Error(`Cannot write ${flag} ${file}: ${dir} is a file, not a folder.`);
+  const f = await statOrNull(file);
+  if (f?.isDirectory()) throw new Error(`Cannot write ${flag} ${file}: it is a folder; give a file name.`);
+  await access(dir, constants.W_OK).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`Cannot write ${flag} ${file}: ${reasonOf(e, dir)}.`);
+  });
+}
+
+/** writeFile whose error names the file and the cause (read-only file system, permission, full disk, /proc). */
+export async function writeOutput(file: string, data: string | Uint8Array, flag = '--out'): Promise<void> {
+  await writeFile(file, data).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(`Cannot write ${flag} ${file}: ${reasonOf(e, path.dirname(path.resolve(file)))}.`);
+  });
 }

@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MODEL_SPECS } from '../../src/registry.js';
 import { commandsFor, EVAL_COMMANDS, RUN_COMMANDS } from '../../src/cli/run-commands.js';
-import { modelsThatCan, requireCapability } from '../../src/cli/options.js';
+import { lacksSentence, modelsThatCan, requireCapability } from '../../src/cli/options.js';
 import { NEEDS, type Need } from '../../src/models/types.js';
 import { openSession } from '../../src/node/session.js';
 import { useBackend } from '../helpers/engine.js';
@@ -47,13 +47,13 @@ test('every command × every spec: allowed iff declared, refused with one messag
       for (const spec of MODEL_SPECS) {
         if (can.includes(spec.id)) assert.doesNotThrow(() => requireCapability(spec, need), `${c.name} × ${spec.id}`);
         else {
-          const msg = `Model "${spec.id}" cannot ${NEEDS[need].verb}; models that can: ${can.join(', ') || 'none registered'}.`;
+          const msg = `Model "${spec.id}" cannot ${NEEDS[need].verb}; models that can: ${can.join(', ') || 'none registered'}. ${lacksSentence(spec, need)}`;
           assert.throws(() => requireCapability(spec, need), (e: Error) => e.message === msg, `${c.name} × ${spec.id}`);
         }
       }
     }
   }
-  assert.throws(() => requireCapability(MODEL_SPECS.find((s) => s.id === 'vae')!, 'inpaint'), /^Error: Model "vae" cannot inpaint; models that can: ddpm, ddpm-cond\.$/);
+  assert.throws(() => requireCapability(MODEL_SPECS.find((s) => s.id === 'vae')!, 'inpaint'), /^Error: Model "vae" cannot inpaint; models that can: ddpm, ddpm-cond\. It has no denoiser that RePaint's steps can steer towards the known pixels\.$/);
 });
 
 before(() => useBackend('wasm'));

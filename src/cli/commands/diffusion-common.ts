@@ -28,8 +28,8 @@ function num(name: string, v: string, int: boolean): number {
   return n;
 }
 
-/** SampleOptions for n samples; --label takes one class or a comma list (cycled over the samples). */
-export function samplerOptions(o: SamplerFlags, n: number): SampleOptions {
+/** SampleOptions for n samples (the `offset`-th onwards); --label takes one class or a comma list (cycled over the samples). */
+export function samplerOptions(o: SamplerFlags, n: number, offset = 0): SampleOptions {
   const opts: SampleOptions = {};
   if (o.sampler !== undefined) opts.sampler = o.sampler;
   if (o.steps !== undefined) opts.steps = num('steps', o.steps, true);
@@ -48,7 +48,7 @@ export function samplerOptions(o: SamplerFlags, n: number): SampleOptions {
   if (o.eta !== undefined) opts.eta = num('eta', o.eta, false);
   if (o.label !== undefined) {
     const ls = o.label.split(',').map((t) => num('label', t.trim(), true));
-    opts.labels = Array.from({ length: n }, (_, i) => ls[i % ls.length]);
+    opts.labels = Array.from({ length: n }, (_, i) => ls[(offset + i) % ls.length]);
   }
   return opts;
 }

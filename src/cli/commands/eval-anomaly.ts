@@ -1,7 +1,7 @@
 // `genlab eval anomaly DIR`: one-class anomaly detection with a VAE's −log p̂(x) as the score
 // (An & Cho 2015): AUROC and AUPRC of "not the normal class" on the test split.
 import { evaluateAnomaly } from '../../node/session-evals.js';
-import { intOption, JSON_ROW, printResult, seedRow , type RunCommand } from '../options.js';
+import { intOption, JSON_ROW, printResult, seedRow, seedOption, type RunCommand } from '../options.js';
 
 function normalClasses(v: string | undefined): number[] | undefined {
   return v === undefined ? undefined : String(v).split(',').map((t) => {
@@ -25,7 +25,7 @@ export const anomalyCommand: RunCommand = {
   check: (o) => normalClasses(o.normalClass),
   run(s, o, dir) {
     const n = o.n === undefined ? undefined : intOption('n', o.n, 1);
-    const r = evaluateAnomaly(s, { normalClasses: normalClasses(o.normalClass), k: intOption('k', o.k, 1), n, seed: Number(o.seed) });
+    const r = evaluateAnomaly(s, { normalClasses: normalClasses(o.normalClass), k: intOption('k', o.k, 1), n, seed: seedOption(o.seed) });
     const human =
       `normal class ${r.normalClasses.join(',')} vs rest (${r.n} test examples, ${r.anomalies} anomalies, k=${r.k}):\n` +
       `  AUROC ${r.auroc.toFixed(4)}  AUPRC ${r.auprc.toFixed(4)}  mean score normal ${r.meanScoreNormal.toFixed(2)} / anomaly ${r.meanScoreAnomaly.toFixed(2)} nats\n`;

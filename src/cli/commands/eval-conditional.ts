@@ -2,7 +2,7 @@
 // requested label (the CVAE check of Sohn et al. 2015-style label control).
 import { defaultExtractorFor, loadExtractor } from '../../node/extractors.js';
 import { evaluateLabelAccuracy } from '../../node/session-evals.js';
-import { intOption, JSON_ROW, printResult, seedRow , type RunCommand } from '../options.js';
+import { intOption, JSON_ROW, printResult, seedRow, seedOption, type RunCommand } from '../options.js';
 
 /** `genlab eval labels DIR`: label accuracy of a conditional model's samples. */
 export const labelsCommand: RunCommand = {
@@ -19,7 +19,7 @@ export const labelsCommand: RunCommand = {
     if (!id) throw new Error(`No built-in classifier for dataset ${s.config.data.name}; pass --extractor DIR.`);
     const ex = await loadExtractor(id);
     try {
-      const r = evaluateLabelAccuracy(s, ex, { perClass: intOption('per-class', o.perClass, 100), seed: Number(o.seed ?? 0) });
+      const r = evaluateLabelAccuracy(s, ex, { perClass: intOption('per-class', o.perClass, 100), seed: seedOption(o.seed ?? '0') });
       const human = `label accuracy ${(100 * r.accuracy).toFixed(2)} % (${r.classifier}); per class: ${r.perClass.map((a) => (100 * a).toFixed(1)).join(' ')}\n`;
       printResult(o, { model: s.spec.id, dir, step: s.step, ...r }, human);
     } finally {

@@ -10,7 +10,7 @@ import { datasetImages, evaluateImages, loadFolderImages, modelImages, realTestS
 import { loadDataset } from '../../node/datasets.js';
 import { checkExtractorInput } from '../../metrics/extractor.js';
 import { parseMetricList } from '../../metrics/evaluate.js';
-import { intOption, JSON_ROW, printResult, withEngine, withRunSession, type RunCommand } from '../options.js';
+import { intOption, JSON_ROW, printResult, withEngine, withRunSession, seedOption, type RunCommand } from '../options.js';
 
 function formatReport(r: Awaited<ReturnType<typeof evaluateImages>>): string {
   const m = r.metrics;
@@ -46,7 +46,7 @@ export function registerEvalRun(evalCmd: Command): void {
 /** Scores a run's samples (session) or a folder's PNGs (no session) against the reference test split. */
 async function scoreImages(dir: string, session: Session | null, o: Record<string, string | undefined>): Promise<void> {
   const n = intOption('n', o.n, 10000);
-  const seed = Number(o.seed);
+  const seed = seedOption(o.seed);
   const metrics = parseMetricList(o.metrics!);
   const realName = o.real ?? session?.config.data.name ?? 'mnist';
   const exId = o.extractor ?? defaultExtractorFor(realName);
@@ -110,7 +110,7 @@ export function registerEvalCompare(evalCmd: Command): void {
           source: fakeRef,
           realSource: realRef,
           metrics: parseMetricList(o.metrics),
-          seed: Number(o.seed),
+          seed: seedOption(o.seed),
         });
         printResult(o, r, formatReport(r));
       } finally {

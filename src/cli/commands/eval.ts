@@ -1,6 +1,6 @@
 // `genlab eval nll DIR`: likelihood (IWAE NLL) of a run; feature-based metrics live in eval-features.ts.
 import { evaluateNll } from '../../node/eval-nll.js';
-import { intOption, JSON_ROW, printResult, seedRow, type RunCommand } from '../options.js';
+import { intOption, JSON_ROW, printResult, seedRow, seedOption, type RunCommand } from '../options.js';
 
 /** `genlab eval nll DIR`: the IWAE bound on binarised test data. */
 export const nllCommand: RunCommand = {
@@ -11,7 +11,7 @@ export const nllCommand: RunCommand = {
     const r = evaluateNll(s, {
       k: intOption('k', o.k, 500),
       n: intOption('n', o.n, 1000),
-      seed: Number(o.seed),
+      seed: seedOption(o.seed),
       onProgress: o.json ? undefined : (d, t) => process.stderr.write(`\r${d}/${t} examples`),
     });
     const human = `\nIWAE NLL (k=${r.k}, n=${r.n}): ${r.nll.toFixed(2)} ± ${r.stderr.toFixed(2)} nats (${r.seconds.toFixed(1)} s)\n`;

@@ -5,6 +5,8 @@ import { tf } from '../../engine/tf.js';
 import { Rng } from '../../random/rng.js';
 import { isInpaintModel } from '../../models/types.js';
 import { countRow, intOption, modelAs, outRow, seedOption, seedRow , type RunCommand } from '../options.js';
+import { checkSampleCount } from '../limits.js';
+import { checkOutputFile } from '../../node/run-dir.js';
 import { readModelImage, samplerOptions, withSamplerFlags, writeImageRow } from './diffusion-common.js';
 
 /** `genlab inpaint DIR`: RePaint completion of the masked region. */
@@ -23,9 +25,12 @@ export const inpaintCommand: RunCommand = {
   ],
   extend: withSamplerFlags,
   async run(s, o, dir) {
+    const file = o.out ?? path.join(dir, 'inpaint.png');
+    await checkOutputFile(file);
     const model = modelAs(s, isInpaintModel);
     const n = intOption('n', o.n, 8);
     const shape = s.data.train.shape; // [H, W, C]
+    checkSampleCount('n', n, shape, 'Pass a smaller --n (run the command again with another --seed for more).');
     const x = await readModelImage(o.input, shape, 'input'); // [1, H, W, C]
     const m = await readModelImage(o.mask, [shape[0], shape[1], 1], 'mask'); // [1, H, W, 1]
     const xs = tf.tidy(() => tf.tile(x, [n, 1, 1, 1]));
@@ -33,7 +38,7 @@ export const inpaintCommand: RunCommand = {
     const opts = { ...samplerOptions(o, n), resample: intOption('resample', o.resample, 5) };
     const out = s.recipe.withSamplingWeights(() => model.inpaint(xs, missing, new Rng(seedOption(o.seed)), opts));
     const holed = tf.tidy(() => tf.mul(x, tf.sub(1, tf.slice(missing, [0, 0, 0, 0], [1, -1, -1, -1])))); // the input with its hole
-    await writeImageRow(o.out ?? path.join(dir, 'inpaint.png'), holed, out);
+    await writeImageRow(file, holed, out);
     tf.dispose([x, m, xs, missing, out, holed]);
   },
 };

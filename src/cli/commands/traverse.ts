@@ -1,9 +1,10 @@
 // `genlab traverse DIR`: a latent-traversal PNG, one row per latent dimension (Higgins et al. 2017, fig. 7).
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderTraversal } from '../../node/session-evals.js';
 import { encodePng } from '../../node/png-codec.js';
 import { intOption, outRow , type RunCommand } from '../options.js';
+import { checkSampleCount } from '../limits.js';
+import { checkOutputFile, writeOutput } from '../../node/run-dir.js';
 
 function traversalFlags(o: Record<string, string>): { steps: number; range: number; index: number } {
   const range = Number(o.range);
@@ -25,8 +26,10 @@ export const traverseCommand: RunCommand = {
   ],
   check: traversalFlags,
   async run(s, o, dir) {
+    checkSampleCount('steps', traversalFlags(o).steps, s.data.train.shape, 'Pass a smaller --steps.');
     const out = o.out ?? path.join(dir, 'traversal.png');
-    await writeFile(out, encodePng(renderTraversal(s, traversalFlags(o))));
+    await checkOutputFile(out);
+    await writeOutput(out, encodePng(renderTraversal(s, traversalFlags(o))));
     process.stdout.write(`${out}\n`);
   },
 };

@@ -5,6 +5,8 @@ import { tf } from '../../engine/tf.js';
 import { Rng } from '../../random/rng.js';
 import { isUpscaleModel } from '../../models/types.js';
 import { countRow, intOption, modelAs, outRow, seedOption, seedRow , type RunCommand } from '../options.js';
+import { checkSampleCount } from '../limits.js';
+import { checkOutputFile } from '../../node/run-dir.js';
 import { readModelImage, samplerOptions, withSamplerFlags, writeImageRow } from './diffusion-common.js';
 
 /** `genlab upscale DIR`: 2× super-resolution of a PNG. */
@@ -19,14 +21,17 @@ export const upscaleCommand: RunCommand = {
   ],
   extend: withSamplerFlags,
   async run(s, o, dir) {
+    const file = o.out ?? path.join(dir, 'upscale.png');
+    await checkOutputFile(file);
     const model = modelAs(s, isUpscaleModel);
     const n = intOption('n', o.n, 4);
     const [H, W, C] = s.data.train.shape;
+    checkSampleCount('n', n, s.data.train.shape, 'Pass a smaller --n (run the command again with another --seed for more).');
     const low = await readModelImage(o.input, [H / 2, W / 2, C], 'input'); // [1, H/2, W/2, C]
     const lows = tf.tidy(() => tf.tile(low, [n, 1, 1, 1]));
     const out = s.recipe.withSamplingWeights(() => model.upscale(lows, new Rng(seedOption(o.seed)), samplerOptions(o, n))); // [n, H, W, C]
     const big = tf.image.resizeNearestNeighbor(low, [H, W]); // [1, H, W, C], nearest-upsampled input
-    await writeImageRow(o.out ?? path.join(dir, 'upscale.png'), big, out);
+    await writeImageRow(file, big, out);
     tf.dispose([low, lows, out, big]);
   },
 };
