@@ -21,6 +21,10 @@ export const checkpointMetaSchema = z.object({
   recipe: z.record(z.string(), z.unknown()),
   networks: z.record(z.string(), z.string().min(1)).refine((n) => Object.keys(n).length > 0, 'at least one network'),
   engine: z.unknown(),
+  preset: z
+    .union([z.object({ name: z.string().min(1), by: z.literal('name') }), z.object({ name: z.string().min(1), by: z.literal('data-kind'), kind: z.string().min(1) })])
+    .nullable()
+    .optional(),
   savedAt: z.string(),
 });
 

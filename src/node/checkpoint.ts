@@ -14,6 +14,7 @@ import { loadLayersModel, readNamedTensors } from './model-files.js';
 import { checkWeightBytes, DEFAULT_STEM, encodeNamedTensors, firstNonFiniteWeight, layersModelToFiles, namedTensorsJson, parseModelJson, resolveStem } from '../io/weights.js';
 import { commitCheckpoint, resolveCheckpoint, type CheckpointFile, type ResolvedCheckpoint } from './checkpoint-store.js';
 import type { CheckpointFs } from './checkpoint-fs.js';
+import type { PresetChoice } from '../registry.js';
 
 /** Format id written in genlab.json. */
 export const CHECKPOINT_FORMAT = 'genlab-checkpoint';
@@ -31,6 +32,8 @@ export interface CheckpointMeta {
   /** Network name → file stem ('model' for the primary). */
   networks: Record<string, string>;
   engine: EngineInfo | null;
+  /** The preset the run's config was built from, and why (named, or chosen by its data's kind). */
+  preset?: PresetChoice | null;
   savedAt: string;
 }
 
@@ -51,6 +54,7 @@ export interface CheckpointInput {
   dataRng: RngState;
   engine: EngineInfo | null;
   tokenizer?: object;
+  preset?: PresetChoice | null;
   /** Complete checkpoints kept (default config.train.keepCheckpoints). */
   keep?: number;
   fs?: CheckpointFs;
@@ -95,6 +99,7 @@ export async function checkpointFiles(s: CheckpointInput): Promise<{ files: Chec
     recipe: state.json,
     networks,
     engine: s.engine,
+    preset: s.preset ?? null,
     savedAt: new Date().toISOString(),
   };
   files.push({ name: 'genlab.json', data: JSON.stringify(meta, null, 2) });

@@ -28,6 +28,8 @@ export interface Session {
   meta: CheckpointMeta | null;
   /** The checkpoint the session was opened from (its step directory and run directory), or null. */
   source: ResolvedCheckpoint | null;
+  /** The preset the config was built from (named, or chosen by the data kind); a resumed run keeps its first run's. */
+  preset: PresetChoice | null;
   /** Optimizer/EMA state was restored (false for a fresh model or a checkpoint saved without it). */
   stateRestored: boolean;
   dispose(): void;
@@ -134,7 +136,7 @@ export async function resolveSessionConfig(src: SessionSource): Promise<{
 
 /** Builds data, model and recipe; restores weights and state when the source is a checkpoint. */
 export async function openSession(src: SessionSource): Promise<Session> {
-  const { spec, config, meta, initMeta, source } = await resolveSessionConfig(src);
+  const { spec, config, meta, initMeta, source, preset } = await resolveSessionConfig(src);
   const dataSpec = dataSpecOf(config);
   const from = source?.dir; // a text model keeps the tokenizer it was trained with
   const savedTokenizer = from ? await readTokenizerJson(from) : null;
@@ -187,6 +189,7 @@ export async function openSession(src: SessionSource): Promise<Session> {
     step,
     meta,
     source,
+    preset: preset ?? meta?.preset ?? null,
     stateRestored,
     dispose() {
       recipe.dispose();

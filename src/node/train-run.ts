@@ -139,6 +139,7 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
           dataRng: session.dataRng.state(),
           engine: engineInfo(),
           tokenizer: session.data.tokenizer?.toJSON(),
+          preset: session.preset,
         });
       } catch (e) {
         throw new Error(`${(e as Error).message} The run in ${dir} is intact at its previous checkpoint: free space and continue with genlab train --resume ${dir}.`);

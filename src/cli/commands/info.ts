@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkNetworkFiles, openCheckpoint } from '../../node/checkpoint.js';
+import { checkNetworkFiles, openCheckpoint, type CheckpointMeta } from '../../node/checkpoint.js';
+
+const presetText = (p: CheckpointMeta['preset']): string =>
+  !p ? 'none (the schema defaults)' : p.by === 'name' ? `${p.name} (named)` : `${p.name} (chosen for ${p.kind} data)`;
 
 /** Registers `info`. */
 export function registerInfo(program: Command): void {
@@ -21,13 +24,13 @@ export function registerInfo(program: Command): void {
       } catch {
         metrics = null;
       }
-      const info = { dir, checkpoint, modelId: meta.modelId, step: meta.step, savedAt: meta.savedAt, engine: meta.engine, networks: meta.networks, metrics, config: meta.config };
+      const info = { dir, checkpoint, modelId: meta.modelId, preset: meta.preset ?? null, step: meta.step, savedAt: meta.savedAt, engine: meta.engine, networks: meta.networks, metrics, config: meta.config };
       if (o.json) {
         process.stdout.write(JSON.stringify(info, null, 2) + '\n');
         return;
       }
       process.stdout.write(
-        `model     ${meta.modelId}\ncheckpoint ${checkpoint}\nstep      ${meta.step} of ${meta.config.train.steps}\nsaved     ${meta.savedAt}\nbackend   ${meta.engine?.backend ?? '?'}\n` +
+        `model     ${meta.modelId}\npreset    ${presetText(meta.preset)}\ncheckpoint ${checkpoint}\nstep      ${meta.step} of ${meta.config.train.steps}\nsaved     ${meta.savedAt}\nbackend   ${meta.engine?.backend ?? '?'}\n` +
           `networks  ${Object.entries(meta.networks).map(([k, v]) => `${k} (${v === 'model' ? 'model.json' : v + '.json'})`).join(', ')}\n` +
           (metrics ? `metrics   ${JSON.stringify(metrics)}\n` : '') +
           `config    ${JSON.stringify(meta.config)}\n`,
