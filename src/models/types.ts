@@ -27,6 +27,8 @@ export interface Capabilities {
   likelihood: boolean;
   /** Optional abilities beyond `sample` (each one's interface and guard are below); absent = none. */
   tasks?: Task[];
+  /** Iterative sampling: the sampler names `sample` takes, and whether it takes a step count and DDIM's η; absent = none. */
+  sampling?: { samplers: readonly string[]; steps: boolean; eta: boolean };
 }
 
 /** Optional abilities a spec declares in `capabilities.tasks`; latent and likelihood keep their own flags. */
@@ -172,7 +174,7 @@ export const isLatentModel = (m: GenModel): m is LatentModel => hasMethods(m, 'e
 export const isImportanceWeightedModel = (m: GenModel): m is ImportanceWeightedModel => hasMethods(m, 'logLikelihood');
 
 /** What a command can ask of a model: a task, one of the flags, or an output kind. */
-export type Need = Task | 'sample' | 'latent' | 'likelihood' | 'conditional' | 'images' | 'classify';
+export type Need = Task | 'sample' | 'latent' | 'likelihood' | 'conditional' | 'images' | 'classify' | 'sampler' | 'steps' | 'eta';
 
 /** Per need: the words of the refusal ("cannot …"), whether a spec declares it, and the guard its model must pass. */
 export const NEEDS: Record<Need, { verb: string; declared: (c: Capabilities) => boolean; guard?: (m: GenModel) => boolean }> = {
@@ -180,6 +182,9 @@ export const NEEDS: Record<Need, { verb: string; declared: (c: Capabilities) => 
   images: { verb: 'generate images', declared: (c) => c.output === 'image' },
   classify: { verb: 'classify', declared: (c) => c.output === 'labels' },
   conditional: { verb: 'sample a requested label', declared: (c) => c.conditional },
+  sampler: { verb: 'choose a sampler (--sampler)', declared: (c) => (c.sampling?.samplers.length ?? 0) > 0 },
+  steps: { verb: 'take a number of sampling steps (--steps)', declared: (c) => c.sampling?.steps === true },
+  eta: { verb: "take DDIM's η (--eta)", declared: (c) => c.sampling?.eta === true },
   latent: { verb: 'encode into a latent space', declared: (c) => c.latent, guard: isLatentModel },
   likelihood: { verb: 'estimate likelihoods', declared: (c) => c.likelihood, guard: isImportanceWeightedModel },
   generate: { verb: 'generate text', declared: (c) => hasTask(c, 'generate'), guard: isTextModel },

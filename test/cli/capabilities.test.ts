@@ -8,10 +8,11 @@ import { commandsFor, EVAL_COMMANDS, RUN_COMMANDS } from '../../src/cli/run-comm
 import { lacksSentence, modelsThatCan, requireCapability } from '../../src/cli/options.js';
 import { NEEDS, type Need } from '../../src/models/types.js';
 import { openSession } from '../../src/node/session.js';
+import { checkSamplerName, samplerNeeds } from '../../src/cli/commands/diffusion-common.js';
 import { useBackend } from '../helpers/engine.js';
 
 // the flags that change what `sample` needs, and each command's needs under them
-const FLAG_SETS: Record<string, unknown>[] = [{}, { interpolate: 'lerp' }, { energy: true }];
+const FLAG_SETS: Record<string, unknown>[] = [{}, { interpolate: 'lerp' }, { energy: true }, { sampler: 'ddim', steps: '5', eta: '0', label: '1' }];
 const commandNeeds = (c: (typeof RUN_COMMANDS)[number]) => [...new Set(FLAG_SETS.flatMap((o) => (typeof c.needs === 'function' ? c.needs(o) : c.needs)))];
 
 test('who can do what: the declared capabilities of the registry (known answers)', () => {
@@ -28,6 +29,9 @@ test('who can do what: the declared capabilities of the registry (known answers)
     classify: ['classifier'],
     translate: [],
     table: [],
+    sampler: ['ddpm-2d', 'ddpm', 'ddpm-cond', 'ddpm-sr', 'ebm'],
+    steps: ['ddpm-2d', 'ddpm', 'ddpm-cond', 'ddpm-sr', 'score-2d', 'ebm'],
+    eta: ['ddpm-2d', 'ddpm', 'ddpm-cond', 'ddpm-sr'],
   };
   for (const [need, ids] of Object.entries(expected)) assert.deepEqual(modelsThatCan(need as Need), ids, need);
   assert.ok(!modelsThatCan('sample').includes('gpt') && !modelsThatCan('sample').includes('classifier'));
@@ -71,4 +75,16 @@ test('a declared ability is really there: every guard passes on the spec\'s tiny
       s.dispose();
     }
   }
+});
+
+test('sampler flags a model would ignore are refused with the reason; an unknown sampler name lists the real ones', () => {
+  const spec = (id: string) => MODEL_SPECS.find((s) => s.id === id)!;
+  assert.throws(() => requireCapability(spec('vae'), 'sampler'), {
+    message: 'Model "vae" cannot choose a sampler (--sampler); models that can: ddpm-2d, ddpm, ddpm-cond, ddpm-sr, ebm. It draws its samples in one pass, with no iterative sampler to choose.',
+  });
+  assert.throws(() => requireCapability(spec('ebm'), 'eta'), { message: /^Model "ebm" cannot take DDIM's η \(--eta\); .* Its samplers \(long-run, short-run\) take no η\.$/ });
+  assert.throws(() => checkSamplerName(spec('ebm').capabilities, 'ddim'), { message: '--sampler "ddim" is not one of this model\'s samplers: long-run, short-run.' });
+  assert.doesNotThrow(() => checkSamplerName(spec('ddpm').capabilities, 'dpm-solver++'));
+  assert.deepEqual(samplerNeeds({ sampler: 'ddim', guidance: '2' }), ['sampler', 'conditional']);
+  assert.deepEqual(samplerNeeds({}), []);
 });

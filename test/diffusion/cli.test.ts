@@ -37,7 +37,7 @@ test('ddpm-cond: train → sample --sampler ddim --steps --label --guidance → 
   assert.match(genlab('sample', dir, '--label', '1', '--guidance-rescale', '2').err, /--guidance-rescale must lie in \[0, 1\]/);
   const bad = genlab('sample', dir, '--sampler', 'euler');
   assert.notEqual(bad.code, 0);
-  assert.match(bad.err, /Unknown sampler "euler"; use ddpm or ddim/);
+  assert.match(bad.err, /--sampler "euler" is not one of this model.s samplers: ddpm, ddim, dpm-solver\+\+\./);
   const input = path.join(dir, 'in.png');
   const mask = path.join(dir, 'mask.png');
   await writePng(input, grey(28, 28, (x, y) => ((x - 14) ** 2 + (y - 14) ** 2 < 50 ? 1 : 0)));

@@ -3,7 +3,7 @@
 import { tf } from '../../engine/tf.js';
 import { readPngImage, writePng } from '../../node/png-codec.js';
 import { imageGrid } from '../../io/png.js';
-import type { SampleOptions } from '../../models/types.js';
+import type { Capabilities, Need, SampleOptions } from '../../models/types.js';
 import { schedulerNames } from '../../schedulers/index.js';
 
 /** Sampler flags as given on the command line. */
@@ -15,6 +15,22 @@ export interface SamplerFlags {
   guidanceRescale?: string;
   guidanceInterval?: string;
   eta?: string;
+}
+
+/** The capabilities the given sampler flags need: a flag a model would silently ignore is refused instead. */
+export function samplerNeeds(o: SamplerFlags): Need[] {
+  const needs: Need[] = [];
+  if (o.sampler !== undefined) needs.push('sampler');
+  if (o.steps !== undefined) needs.push('steps');
+  if (o.eta !== undefined) needs.push('eta');
+  if ([o.label, o.guidance, o.guidanceRescale, o.guidanceInterval].some((v) => v !== undefined)) needs.push('conditional');
+  return needs;
+}
+
+/** Refuses a --sampler name the model does not take, listing the ones it does. */
+export function checkSamplerName(c: Capabilities, sampler: string | undefined): void {
+  if (sampler === undefined || !c.sampling || c.sampling.samplers.includes(sampler)) return;
+  throw new Error(`--sampler "${sampler}" is not one of this model's samplers: ${c.sampling.samplers.join(', ')}.`);
 }
 
 /** Whether any sampler flag was given. */

@@ -7,7 +7,7 @@ import { encodePng } from '../../node/png-codec.js';
 import { checkOutputFile, writeOutput } from '../../node/run-dir.js';
 import { modelAs, outRow, seedOption, seedRow, type RunCommand } from '../options.js';
 import { checkCount, checkSampleCount, countOption, formatBytes } from '../limits.js';
-import { hasSamplerFlags, samplerOptions, withSamplerFlags } from './diffusion-common.js';
+import { checkSamplerName, hasSamplerFlags, samplerNeeds, samplerOptions, withSamplerFlags } from './diffusion-common.js';
 import { Rng } from '../../random/rng.js';
 import { imageGrid, scatterPlot } from '../../io/png.js';
 import { isEnergyLandscapeModel, type Need } from '../../models/types.js';
@@ -104,8 +104,9 @@ export const sampleCommand: RunCommand = {
     if (o.interpolate && o.interpolate !== 'lerp' && o.interpolate !== 'slerp') throw new Error(`--interpolate must be lerp or slerp, got "${o.interpolate}".`);
     if (hasSamplerFlags(o)) samplerOptions(o, 1);
   },
-  needs: (o) => [o.interpolate ? 'latent' : 'sample', ...(o.energy ? ['energy' as Need] : [])],
+  needs: (o) => [o.interpolate ? 'latent' : 'sample', ...(o.energy ? ['energy' as Need] : []), ...samplerNeeds(o)],
   async run(s, o, dir) {
+    checkSamplerName(s.spec.capabilities, o.sampler);
     const seed = seedOption(o.seed);
     const out = o.out ?? path.join(dir, o.interpolate ? `interpolation-${o.interpolate}.png` : `samples-seed${seed}.png`);
     await checkOutputFile(out);

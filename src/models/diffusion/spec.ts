@@ -6,6 +6,7 @@ import type { DeepPartial } from '../../config/resolve.js';
 import type { ModelSpec } from '../types.js';
 import { initWeights } from '../../nn/init.js';
 import { DiffusionModel } from './diffusion.js';
+import { schedulerNames } from '../../schedulers/index.js';
 import { diffusionModelSection, type DiffusionModelConfig } from './config.js';
 
 function diffusionSchema(d: Partial<DiffusionModelConfig>, data: { name: string }, train: Partial<TrainConfig>) {
@@ -43,7 +44,7 @@ function makeSpec(v: Variant): ModelSpec<DiffusionConfig> {
     schema,
     presets: { tiny: v.tiny, ...(v.presets ?? {}) },
     presetByDataKind: v.byKind,
-    capabilities: { data: v.image ? ['image'] : ['vector'], conditional: d.condition === 'class', output: v.image ? 'image' : 'points', latent: false, likelihood: false, tasks: v.image ? [d.condition === 'lowres' ? 'upscale' : 'inpaint'] : [] },
+    capabilities: { data: v.image ? ['image'] : ['vector'], conditional: d.condition === 'class', output: v.image ? 'image' : 'points', latent: false, likelihood: false, tasks: v.image ? [d.condition === 'lowres' ? 'upscale' : 'inpaint'] : [], sampling: { samplers: schedulerNames(), steps: true, eta: true } },
     recipe: 'denoising',
     create(config, rng, data) {
       const m = new DiffusionModel(config.model, data);

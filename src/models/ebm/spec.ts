@@ -5,7 +5,7 @@ import { dataSchema, modelConfigSchema, trainSchema } from '../../config/common.
 import type { ModelEntry, WithRecipeSection } from '../entry.js';
 import { initWeights } from '../../nn/init.js';
 import { EnergyModel } from './ebm.js';
-import { ebmModelShape } from './config.js';
+import { EBM_SAMPLERS, ebmModelShape } from './config.js';
 
 const schema = modelConfigSchema({
   model: ebmModelShape,
@@ -48,7 +48,7 @@ export const ebmSpec: ModelEntry<WithRecipeSection<EbmConfig, 'cd'>> = {
   },
   // the plain CD defaults blur the ring's 8 modes into one valley; `toy` covers all 8 (README)
   presetByDataKind: { vector: 'toy', image: 'mnist' },
-  capabilities: { data: ['vector', 'image'], conditional: false, output: 'points', latent: false, likelihood: false, tasks: ['energy'] },
+  capabilities: { data: ['vector', 'image'], conditional: false, output: 'points', latent: false, likelihood: false, tasks: ['energy'], sampling: { samplers: EBM_SAMPLERS, steps: true, eta: false } },
   recipe: 'contrastive-divergence',
   create(config, rng, data) {
     const m = new EnergyModel(config.model, data);

@@ -29,7 +29,7 @@ export const scoreSpec: ModelSpec<ScoreConfig> = {
       train: { steps: 20, batchSize: 16, evalEvery: 0, checkpointEvery: 0, logEvery: 5 },
     },
   },
-  capabilities: { data: ['vector'], conditional: false, output: 'points', latent: false, likelihood: false },
+  capabilities: { data: ['vector'], conditional: false, output: 'points', latent: false, likelihood: false, sampling: { samplers: [], steps: true, eta: false } },
   recipe: 'denoising',
   create(config, rng, data) {
     const m = new ScoreModel(config.model, data);
