@@ -14,7 +14,7 @@ import { loadLayersModel, readNamedTensors } from './model-files.js';
 import { checkWeightBytes, DEFAULT_STEM, encodeNamedTensors, firstNonFiniteWeight, layersModelToFiles, namedTensorsJson, parseModelJson, resolveStem } from '../io/weights.js';
 import { commitCheckpoint, resolveCheckpoint, type CheckpointFile, type ResolvedCheckpoint } from './checkpoint-store.js';
 import type { CheckpointFs } from './checkpoint-fs.js';
-import type { PresetChoice } from '../registry.js';
+import { getSpec, type PresetChoice } from '../registry.js';
 
 /** Format id written in genlab.json. */
 export const CHECKPOINT_FORMAT = 'genlab-checkpoint';
@@ -160,6 +160,11 @@ async function readMetaIn(dir: string): Promise<CheckpointMeta> {
     throw new Error(`${file} is not a genlab checkpoint (format ${String(meta?.format)} v${String(meta?.version)}; expected ${CHECKPOINT_FORMAT} v1).`);
   }
   checkCheckpointMeta(file, meta);
+  try {
+    getSpec(meta.modelId);
+  } catch (e) {
+    throw new Error(`${file} names a model this genlab does not have: ${(e as Error).message}`);
+  }
   return meta;
 }
 

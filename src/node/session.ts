@@ -141,7 +141,10 @@ export async function openSession(src: SessionSource): Promise<Session> {
   const from = source?.dir; // a text model keeps the tokenizer it was trained with
   const savedTokenizer = from ? await readTokenizerJson(from) : null;
   if (savedTokenizer) dataSpec.tokenizer = tokenizerFromJSON(savedTokenizer as CharTokenizerJSON | ByteBpeJSON);
-  const data = await loadDataset(dataSpec);
+  // a resumed run's data comes from its saved config: say so when it no longer loads (a moved file, an edit)
+  const data = await loadDataset(dataSpec).catch((e: Error) => {
+    throw meta && source ? new Error(`The data of ${path.join(source.dir, 'genlab.json')} (${config.data.name}) does not load: ${e.message}`) : e;
+  });
   if (!spec.capabilities.data.includes(data.train.kind)) {
     throw new Error(`Model "${spec.id}" trains on ${spec.capabilities.data.join('/')} data; dataset "${config.data.name}" is ${data.train.kind}.`);
   }
@@ -174,7 +177,8 @@ export async function openSession(src: SessionSource): Promise<Session> {
     } catch (e) {
       model.dispose();
       recipe.dispose();
-      throw e;
+      const message = (e as Error).message;
+      throw message.includes(source.dir) ? e : new Error(`${source.dir} cannot be loaded: ${message}`);
     }
     dataRng = new Rng(meta.rng.data);
     step = meta.step;
