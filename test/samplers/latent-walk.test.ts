@@ -23,6 +23,9 @@ test('slerp between orthogonal vectors follows the arc: weights sin((1−t)ω)/s
   // ω = π/3 (60°): t = 0.5 gives weights sin(π/6)/sin(π/3) each
   const w = Math.sin(Math.PI / 6) / Math.sin(Math.PI / 3);
   close(slerpVectors(f32([1, 0]), f32([0.5, Math.sqrt(3) / 2]), 0.5), [w * 1.5, (w * Math.sqrt(3)) / 2]);
+  // non-unit norms at ω = π/4 (|a| = 2, |b| = √2, a·b = 2): cos must be a·b/(|a||b|), weights sin(π/8)/sin(π/4)
+  const q = Math.sin(Math.PI / 8) / Math.sin(Math.PI / 4);
+  close(slerpVectors(f32([2, 0]), f32([1, 1]), 0.5), [3 * q, q]);
 });
 
 test('parallel, antiparallel and zero vectors', () => {
