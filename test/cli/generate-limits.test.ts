@@ -13,6 +13,7 @@ import { trainRun } from '../../src/node/train-run.js';
 import { useBackend } from '../helpers/engine.js';
 import { main } from '../../src/cli/main.js';
 import { tempDir } from '../helpers/tmp.js';
+import { genlabHere } from '../helpers/spawn-cli.js';
 
 const CLI = path.join(import.meta.dirname, '..', 'helpers', 'cli.ts');
 const ENV = { ...process.env, GENLAB_BACKEND: 'cpu' };
@@ -21,22 +22,6 @@ function genlab(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Runs the CLI in this process (flag checks happen before any run is opened, so no child is needed). */
-async function genlabHere(...args: string[]): Promise<{ code: number; err: string }> {
-  const write = process.stderr.write;
-  let err = '';
-  process.stderr.write = ((s: string | Uint8Array) => ((err += String(s)), true)) as typeof process.stderr.write;
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    await main(['node', 'genlab', ...args]);
-  } finally {
-    process.stderr.write = write;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = saved;
-  return { code, err };
-}
 
 const work = tempDir();
 const run = path.join(work, 'gpt');
