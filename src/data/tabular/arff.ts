@@ -74,8 +74,9 @@ function parseAttribute(toks: Tok[], lineNo: number, source: string): Attribute 
       if (t.punct) throw new Error(`${source}: line ${lineNo}: the value list of @attribute '${name.text}' has an empty entry near '${t.text}'.`);
       values.push(t.text);
       const sep = toks[k + 1];
-      if (sep?.punct && sep.text === ',') k += 2;
-      else if (sep?.punct && sep.text === '}') k += 1;
+      if (!sep) throw new Error(`${source}: line ${lineNo}: the value list of @attribute '${name.text}' is not closed with '}'.`);
+      if (sep.punct && sep.text === ',') k += 2;
+      else if (sep.punct && sep.text === '}') k += 1;
       else throw new Error(`${source}: line ${lineNo}: the value list of @attribute '${name.text}' needs commas between values.`);
     }
     if (new Set(values).size !== values.length) throw new Error(`${source}: line ${lineNo}: @attribute '${name.text}' lists a nominal value twice.`);
@@ -102,6 +103,7 @@ function parseRow(toks: Tok[], lineNo: number, source: string, width: number): (
   let k = 0;
   for (;;) {
     const t = toks[k];
+    if (t?.punct && t.text === '{') throw new Error(`${source}: line ${lineNo} ends with an instance weight {w}; genlab reads unweighted rows only.`);
     if (!t || t.punct) throw new Error(`${source}: line ${lineNo}: value ${values.length + 1} is empty; write '?' for a missing value.`);
     values.push(!t.quoted && t.text === '?' ? undefined : t.text);
     const sep = toks[k + 1];
