@@ -38,7 +38,7 @@ export { parseInteractions, sequenceDatasets, SequenceDataset } from './interact
 export type { Interaction, SequenceOptions } from './interactions.js';
 export { DEFAULT_MISSING_TOKENS, columnsSpecSchema, parseColumnsSpec, columnsSpecOf, readTable, readTableFile } from './tabular/read-table.js';
 export type { ColumnsSpec, ReadTableOptions, ReadTableFileOptions } from './tabular/read-table.js';
-export { buildColumn, decimalsOf } from './tabular/infer-columns.js';
+export { buildColumn, cellParser, decimalsOf } from './tabular/infer-columns.js';
 export type { ColumnDecl } from './tabular/infer-columns.js';
 export { writeTable, cellWriter, quoteField } from './tabular/write-table.js';
 export type { WriteTableOptions } from './tabular/write-table.js';

@@ -194,17 +194,17 @@ export function buildColumn(c: ColumnCells, decl?: ColumnDecl): BuiltColumn {
 }
 
 /**
- * Reads one cell against a fixed column schema (a model's saved schema): a category by name, a number or a
- * datetime in the schema's format, the missing token as missing; undefined when the cell does not fit.
+ * The reader of one cell against a fixed column schema (a model's saved schema): a category by name, a
+ * number or a datetime in the schema's format, the missing token as NaN; undefined when the cell does not fit.
  */
-export function parseCellWith(col: ColumnSchema, text: string, fmt?: DatetimeFormat): number | undefined {
+export function cellParser(col: ColumnSchema): (text: string) => number | undefined {
   if (!isNumericKind(col.kind)) {
-    const i = col.categories!.indexOf(text);
-    return i < 0 ? undefined : i;
+    const index = new Map((col.categories ?? []).map((k, i) => [k, i]));
+    return (text) => index.get(text);
   }
-  if (text === col.missingToken) return NaN;
-  if (col.kind === 'integer') return isSafeInteger(text) ? num(text) : undefined;
-  if (col.kind === 'continuous') return NUMBER.test(text) && Number.isFinite(Number(text)) ? num(text) : undefined;
-  const f = fmt ?? compileDatetimeFormat(col.format?.datetime ?? 'yyyy-MM-dd');
-  return f.parse(text);
+  const missing = col.missingToken;
+  if (col.kind === 'integer') return (text) => (text === missing ? NaN : isSafeInteger(text) ? num(text) : undefined);
+  if (col.kind === 'continuous') return (text) => (text === missing ? NaN : NUMBER.test(text) && Number.isFinite(Number(text)) ? num(text) : undefined);
+  const f = compileDatetimeFormat(col.format?.datetime ?? 'yyyy-MM-dd');
+  return (text) => (text === missing ? NaN : f.parse(text));
 }

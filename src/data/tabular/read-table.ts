@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { splitCsvRecords, type CsvRecord } from '../csv-records.js';
 import type { ColumnKind, ColumnSchema, TableSchema, TypedTable } from './types.js';
 import { isNumericKind } from './types.js';
-import { buildColumn, parseCellWith, type ColumnDecl } from './infer-columns.js';
+import { buildColumn, cellParser, type ColumnDecl } from './infer-columns.js';
 import { compileDatetimeFormat } from './datetime-format.js';
 import { readArff } from './arff.js';
 
@@ -149,13 +149,13 @@ function withSchema(schema: TableSchema, header: string[], cells: string[][], li
   const rows = lines.length;
   const columns = schema.columns.map((col, c) => {
     const numeric = isNumericKind(col.kind);
-    const fmt = col.kind === 'datetime' ? compileDatetimeFormat(col.format?.datetime ?? 'yyyy-MM-dd') : undefined;
+    const parse = cellParser(col);
     const values = new Float64Array(rows);
     for (let r = 0; r < rows; r++) {
       const v = cells[c][r];
-      const x = numeric && missingSet.has(v) ? NaN : parseCellWith(col, v, fmt);
+      const x = numeric && missingSet.has(v) ? NaN : parse(v);
       if (x === undefined) {
-        const expected = numeric ? `${col.kind === 'datetime' ? `a datetime as ${fmt!.pattern}` : `a${col.kind === 'integer' ? 'n integer' : ' number'}`} or a missing token` : `one of its categories (${col.categories!.slice(0, 8).map((k) => JSON.stringify(k)).join(', ')}${col.categories!.length > 8 ? ', …' : ''})`;
+        const expected = numeric ? `${col.kind === 'datetime' ? `a datetime as ${col.format?.datetime ?? 'yyyy-MM-dd'}` : `a${col.kind === 'integer' ? 'n integer' : ' number'}`} or a missing token` : `one of its categories (${col.categories!.slice(0, 8).map((k) => JSON.stringify(k)).join(', ')}${col.categories!.length > 8 ? ', …' : ''})`;
         throw new Error(`${source}: line ${lines[r]}, column '${col.name}' holds ${JSON.stringify(v)}; the schema's ${col.kind} column expects ${expected}.`);
       }
       values[r] = x;
@@ -197,10 +197,10 @@ function conformArff(t: TypedTable, schema: TableSchema, source: string): TypedT
       throw new Error(`${source}: attribute '${col.name}' is ${from.kind}, but the schema's column is ${col.kind}.`);
     }
     if (isNumericKind(col.kind)) return t.columns[c];
+    const recode = from.categories!.map((k) => col.categories!.indexOf(k));
     return t.columns[c].map((code, r) => {
-      const k = col.categories!.indexOf(from.categories![code]);
-      if (k < 0) throw new Error(`${source}: data row ${r + 1}, attribute '${col.name}' holds ${JSON.stringify(from.categories![code])}, which is not among the schema's categories.`);
-      return k;
+      if (recode[code] < 0) throw new Error(`${source}: data row ${r + 1}, attribute '${col.name}' holds ${JSON.stringify(from.categories![code])}, which is not among the schema's categories.`);
+      return recode[code];
     });
   });
   return { schema, rows: t.rows, columns };

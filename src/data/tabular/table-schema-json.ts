@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ColumnSchema, TableSchema, TypedTable } from './types.js';
 import { isNumericKind } from './types.js';
 import { compileDatetimeFormat } from './datetime-format.js';
-import { parseCellWith } from './infer-columns.js';
+import { cellParser } from './infer-columns.js';
 import { cellWriter } from './write-table.js';
 
 /** Version of the `table-schema.json` layout. */
@@ -87,7 +87,7 @@ export type Cell = string | number | null;
 export function tableFromRows(schema: TableSchema, rows: readonly (readonly Cell[])[]): TypedTable {
   const cols = schema.columns;
   const columns = cols.map(() => new Float64Array(rows.length));
-  const fmts = cols.map((c) => (c.kind === 'datetime' ? compileDatetimeFormat(c.format?.datetime ?? 'yyyy-MM-dd') : undefined));
+  const parsers = cols.map(cellParser);
   rows.forEach((row, r) => {
     if (row.length !== cols.length) throw new Error(`tableFromRows: row ${r + 1} has ${row.length} cells, the schema has ${cols.length} columns.`);
     cols.forEach((col, c) => {
@@ -96,9 +96,9 @@ export function tableFromRows(schema: TableSchema, rows: readonly (readonly Cell
       let x: number | undefined;
       if (cell === null) x = numeric ? NaN : col.missing === 'category' ? col.categories!.indexOf(col.missingToken!) : undefined;
       else if (typeof cell === 'number') x = numeric ? cell : Number.isInteger(cell) && cell >= 0 && cell < col.categories!.length ? cell : undefined;
-      else x = parseCellWith(col, cell, fmts[c]);
+      else x = parsers[c](cell);
       if (x === undefined || (typeof cell === 'number' && numeric && !Number.isFinite(cell))) {
-        const want = numeric ? `a finite number, its text${col.kind === 'datetime' ? ` as ${fmts[c]!.pattern}` : ''}, or null` : `one of its categories or a code 0..${col.categories!.length - 1}${col.missing === 'category' ? ', or null' : ''}`;
+        const want = numeric ? `a finite number, its text${col.kind === 'datetime' ? ` as ${col.format?.datetime}` : ''}, or null` : `one of its categories or a code 0..${col.categories!.length - 1}${col.missing === 'category' ? ', or null' : ''}`;
         throw new Error(`tableFromRows: row ${r + 1}, column '${col.name}' holds ${JSON.stringify(cell)}; the ${col.kind} column expects ${want}.`);
       }
       columns[c][r] = x;
