@@ -63,6 +63,7 @@ function inferKind(c: ColumnCells, present: number[]): { kind: ColumnKind; forma
     integer = false;
     if (NON_FINITE.test(v)) nonFinite = nonFinite < 0 ? r : nonFinite;
     else if (DECIMAL_COMMA.test(v)) comma = comma < 0 ? r : comma;
+    // an integer beyond 2^53 (an ID) would not read back exactly as a number: the column stays categorical
     else if (!NUMBER.test(v) || INTEGER.test(v) && !Number.isSafeInteger(Number(v))) {
       numeric = false;
       break;
@@ -125,7 +126,8 @@ export function buildColumn(c: ColumnCells, decl?: ColumnDecl): BuiltColumn {
     let decimals = 0;
     let fmt: DatetimeFormat | undefined;
     if (kind === 'datetime') {
-      const pattern = inferred.format ?? (present.length > 0 ? detectIsoFormat(c.cells[present[0]]) : undefined);
+      // an all-missing column has no cell to detect a format from: ISO dates by default
+      const pattern = inferred.format ?? (present.length > 0 ? detectIsoFormat(c.cells[present[0]]) : 'yyyy-MM-dd');
       if (pattern === undefined) {
         throw declaredError(c, present[0], 'datetime', `its first value is not an ISO-8601 date (YYYY-MM-DD, optionally with a time); declare the column with a "format", e.g. {"kind": "datetime", "format": "dd/MM/yyyy"}.`);
       }

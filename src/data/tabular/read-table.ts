@@ -111,6 +111,7 @@ export function readTable(text: string, opts: ReadTableOptions = {}): TypedTable
   if (text.trim() === '') throw new Error(`${source} is empty; expected a header row followed by data rows.`);
   const records = splitCsvRecords(text, opts.delimiter ?? ',', source);
   const header = headerOf(records, source);
+  if (opts.schema && opts.columns !== undefined) throw new Error(`${source}: give a columns spec or a saved schema, not both; the schema already fixes every column.`);
   const decls = opts.columns === undefined ? {} : parseColumnsSpec(opts.columns, opts.columnsSource);
   const unknown = Object.keys(decls).filter((k) => !header.includes(k));
   if (unknown.length > 0) {
@@ -193,7 +194,7 @@ function conformArff(t: TypedTable, schema: TableSchema, source: string): TypedT
   }
   const columns = schema.columns.map((col: ColumnSchema, c) => {
     const from = t.schema.columns[c];
-    if (isNumericKind(col.kind) !== isNumericKind(from.kind)) {
+    if (isNumericKind(col.kind) !== isNumericKind(from.kind) || (col.kind === 'datetime') !== (from.kind === 'datetime')) {
       throw new Error(`${source}: attribute '${col.name}' is ${from.kind}, but the schema's column is ${col.kind}.`);
     }
     if (isNumericKind(col.kind)) return t.columns[c];

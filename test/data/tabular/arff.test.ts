@@ -107,3 +107,17 @@ test('ARFF error messages, word for word', () => {
   assert.throws(() => readArff('@relation r\n@attribute a {x, y\n@data\n', 'o.arff'), { message: "o.arff: line 2: the value list of @attribute 'a' is not closed with '}'." });
   assert.throws(() => readArff('a,b\n1,2\n', 'csv.arff'), { message: "csv.arff: line 1: expected @relation, @attribute or @data in the header, got 'a'." });
 });
+
+test('an ARFF read against a saved schema is re-coded by category name', () => {
+  const t = readArff(INLINE, 'tiny.arff');
+  const schema = structuredClone(t.schema);
+  schema.columns[3].categories = ["it's", 'red', 'dark blue'];
+  const again = readTableFile(INLINE, 'tiny.arff', { schema });
+  assert.equal(again.schema, schema);
+  assert.deepEqual(Array.from(again.columns[3]), [1, 2, 0]);
+  assert.deepEqual(again.columns[1], t.columns[1]);
+  schema.columns[3].categories = ['red', 'dark blue'];
+  assert.throws(() => readTableFile(INLINE, 'tiny.arff', { schema }), {
+    message: "tiny.arff: data row 3, attribute 'colour' holds \"it's\", which is not among the schema's categories.",
+  });
+});

@@ -190,3 +190,16 @@ test('UCI Adult: inferred kinds of every column, missing categories, and an exac
     assert.deepEqual(back.columns[i], t.columns[i], c.name);
   });
 });
+
+test('edge columns: all missing, integers beyond 2^53, a declared datetime with no present cell', () => {
+  const t = readTable('a,b,c\n?,12345678901234567890,\n,7,?\n', { columns: { c: 'datetime' } });
+  assert.deepEqual(t.schema.columns, [
+    { name: 'a', kind: 'categorical', categories: ['', '?'], missing: 'category', missingToken: '?' },
+    { name: 'b', kind: 'categorical', categories: ['12345678901234567890', '7'], missing: 'none' },
+    { name: 'c', kind: 'datetime', missing: 'indicator', missingToken: '?', format: { datetime: 'yyyy-MM-dd' } },
+  ]);
+  assert.deepEqual(readTable(writeTable(t), { columns: { c: 'datetime' } }), t);
+  assert.throws(() => readTable('a\n1\n', { columns: { a: 'integer' }, schema: t.schema }), {
+    message: 'CSV input: give a columns spec or a saved schema, not both; the schema already fixes every column.',
+  });
+});
