@@ -49,5 +49,5 @@ export {
   TABLE_SCHEMA_VERSION, columnSchemaSchema, tableSchemaJSONSchema, schemaToJSON, schemaFromJSON, tableFromRows, tableRows,
 } from './tabular/table-schema-json.js';
 export type { TableSchemaJSON, Cell, TableRowsOptions } from './tabular/table-schema-json.js';
-export { splitTable, selectRows } from './tabular/split-table.js';
+export { splitTable, selectRows, downsampleCategory } from './tabular/split-table.js';
 export type { SplitOptions, TableSplit } from './tabular/split-table.js';

@@ -72,3 +72,29 @@ export function splitTable(table: TypedTable, testFraction: number, seed: number
   }
   return { train: selectRows(table, trainIndices), test: selectRows(table, testIndices), trainIndices, testIndices };
 }
+
+/**
+ * Keeps every row outside category `value` of discrete column `column`, and a seeded random subset of its
+ * rows, so that they make up `share` of the result (the rare-class tables of oversampling experiments).
+ */
+export function downsampleCategory(table: TypedTable, column: string, value: string, share: number, seed: number): TypedTable {
+  const c = table.schema.columns.findIndex((col) => col.name === column);
+  if (c < 0) throw new Error(`downsampleCategory: no column '${column}'; columns: ${table.schema.columns.map((col) => col.name).join(', ')}.`);
+  const col = table.schema.columns[c];
+  const code = col.categories?.indexOf(value) ?? -1;
+  if (code < 0) throw new Error(`downsampleCategory: column '${column}' has no category ${JSON.stringify(value)}${col.categories ? `; its categories: ${col.categories.join(', ')}` : ` (it is ${col.kind})`}.`);
+  if (!(share > 0 && share < 1)) throw new Error(`downsampleCategory: share must be in (0, 1), got ${share}.`);
+  const inside: number[] = [];
+  const keep = new Uint8Array(table.rows);
+  table.columns[c].forEach((v, r) => (v === code ? inside.push(r) : (keep[r] = 1)));
+  const others = table.rows - inside.length;
+  const k = Math.round((share * others) / (1 - share));
+  if (k > inside.length) {
+    throw new Error(`downsampleCategory: ${JSON.stringify(value)} has ${inside.length} rows, fewer than the ${k} that a share of ${share} beside ${others} other rows needs.`);
+  }
+  const perm = new Rng(seed).permutation(inside.length);
+  for (let i = 0; i < k; i++) keep[inside[perm[i]]] = 1;
+  const indices: number[] = [];
+  keep.forEach((f, r) => f && indices.push(r));
+  return selectRows(table, indices);
+}

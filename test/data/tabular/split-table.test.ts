@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readTable } from '../../../src/data/tabular/read-table.js';
-import { selectRows, splitTable } from '../../../src/data/tabular/split-table.js';
+import { downsampleCategory, selectRows, splitTable } from '../../../src/data/tabular/split-table.js';
 import { Rng } from '../../../src/random/rng.js';
 
 const adult = readTable(readFileSync('/work/shared/data/adult.csv', 'utf8'), { source: 'adult.csv' });
@@ -39,4 +39,17 @@ test('selectRows takes rows in order with repeats, and refuses an index out of r
   assert.throws(() => selectRows(t, [0, 3]), { message: 'selectRows: index 3 (position 1) is out of range; the table has 3 rows (indices 0..2).' });
   assert.throws(() => splitTable(t, 0.1, 1), { message: 'splitTable: a test fraction of 0.1 of 3 rows leaves no test rows.' });
   assert.throws(() => splitTable(t, 1, 1), { message: 'splitTable: testFraction must be in (0, 1), got 1.' });
+});
+
+test('downsampleCategory: >50K cut to 5 % of Adult, every other row kept', () => {
+  const income = adult.schema.columns.findIndex((c) => c.name === 'income');
+  const d = downsampleCategory(adult, 'income', '>50K', 0.05, 7);
+  const rich = d.columns[income].reduce((a, v) => a + v, 0);
+  assert.equal(rich, Math.round((0.05 * 24720) / 0.95)); // 24,720 rows are <=50K
+  assert.equal(d.rows, 24720 + rich);
+  assert.deepEqual(downsampleCategory(adult, 'income', '>50K', 0.05, 7), d);
+  assert.throws(() => downsampleCategory(adult, 'income', '>50k', 0.05, 7), { message: 'downsampleCategory: column \'income\' has no category ">50k"; its categories: <=50K, >50K.' });
+  assert.throws(() => downsampleCategory(adult, 'income', '>50K', 0.5, 7), {
+    message: 'downsampleCategory: ">50K" has 7841 rows, fewer than the 24720 that a share of 0.5 beside 24720 other rows needs.',
+  });
 });
