@@ -36,3 +36,18 @@ export { AudioDataset } from './audio-dataset.js';
 export type { AudioDatasetOptions } from './audio-dataset.js';
 export { parseInteractions, sequenceDatasets, SequenceDataset } from './interactions.js';
 export type { Interaction, SequenceOptions } from './interactions.js';
+export { DEFAULT_MISSING_TOKENS, columnsSpecSchema, parseColumnsSpec, columnsSpecOf, readTable, readTableFile } from './tabular/read-table.js';
+export type { ColumnsSpec, ReadTableOptions, ReadTableFileOptions } from './tabular/read-table.js';
+export { buildColumn, cellParser, decimalsOf } from './tabular/infer-columns.js';
+export type { ColumnDecl } from './tabular/infer-columns.js';
+export { writeTable, cellWriter, quoteField } from './tabular/write-table.js';
+export type { WriteTableOptions } from './tabular/write-table.js';
+export { readArff } from './tabular/arff.js';
+export { ARFF_DEFAULT_DATE_FORMAT, compileDatetimeFormat, detectIsoFormat } from './tabular/datetime-format.js';
+export type { DatetimeFormat } from './tabular/datetime-format.js';
+export {
+  TABLE_SCHEMA_VERSION, columnSchemaSchema, tableSchemaJSONSchema, schemaToJSON, schemaFromJSON, tableFromRows, tableRows,
+} from './tabular/table-schema-json.js';
+export type { TableSchemaJSON, Cell, TableRowsOptions } from './tabular/table-schema-json.js';
+export { splitTable, selectRows, downsampleCategory } from './tabular/split-table.js';
+export type { SplitOptions, TableSplit } from './tabular/split-table.js';
