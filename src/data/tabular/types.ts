@@ -34,7 +34,7 @@ export interface ColumnSchema {
   /** Numeric kinds: the range seen in the training data (samples are clipped to it). */
   min?: number;
   max?: number;
-  /** Continuous: decimals to write (the most the input used); datetime: the input's format (see format.ts). */
+  /** Continuous: decimals to write (the most the input used); datetime: the input's format (see datetime-format.ts). */
   format?: { decimals?: number; datetime?: string };
 }
 
