@@ -8,7 +8,7 @@ import type { TypedTable } from '../../data/tabular/types.js';
 import type { TableTransformer } from '../../data/tabular/transform-types.js';
 import type { DataInfo, TableModel, TableSampleOptions } from '../types.js';
 import { activateSpans, sliceSpan } from './span-ops.js';
-import { resolveConditions } from './conditions.js';
+import { rejectionSample, resolveConditions } from './conditions.js';
 import { tableOf } from './tvae.js';
 import type { CtganModelConfig } from './ctgan-config.js';
 
@@ -145,13 +145,20 @@ export class Ctgan implements TableModel {
     });
   }
 
+  /**
+   * n rows; with a condition the conditional vector asks for it and rows that still miss it are
+   * rejected (SDV's CTGANSynthesizer does the same), so every returned row meets it.
+   */
   sampleTable(n: number, rng: Rng, opts: TableSampleOptions = {}): TypedTable {
-    const x = this.sampleEncoded(n, rng, opts);
-    try {
-      return this.transformer.inverse(x.dataSync() as Float32Array, n);
-    } finally {
-      x.dispose();
-    }
+    const conds = resolveConditions(this.transformer.schema, opts.condition);
+    return rejectionSample(n, conds, this.transformer.schema, (k) => {
+      const x = this.sampleEncoded(k, rng, opts);
+      try {
+        return this.transformer.inverse(x.dataSync() as Float32Array, k);
+      } finally {
+        x.dispose();
+      }
+    }, conds.length ? 1000 : n);
   }
 
   dispose(): void {

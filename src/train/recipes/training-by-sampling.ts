@@ -13,7 +13,7 @@ import { lossAndGrads, readScalars, trainableVariables } from '../grads.js';
 import type { RecipeFactory } from '../recipe.js';
 
 /** Conditional vectors of one batch: one-hots [B, C], the column mask [B, S], and each row's (span, category). */
-interface CondBatch {
+export interface CondBatch {
   cond: Float32Array;
   mask: Float32Array;
   span: Int32Array;
@@ -47,6 +47,20 @@ export function sampleCondVectors(b: number, probs: Float64Array[], offsets: num
     out.cond[i * condDim + offsets[j] + k] = 1;
   }
   return out;
+}
+
+/**
+ * The ctgan package's `sample_data` on a shuffled copy of the conditions: for row i, a random training
+ * row holding the category of condition perm[i]; returns those rows' indices and the permuted one-hots.
+ */
+export function realRowsFor(data: EncodedTableDataset, c: CondBatch, perm: Int32Array, condDim: number, rng: Rng): { indices: Int32Array; cond: Float32Array } {
+  const indices = Int32Array.from(perm, (p) => {
+    const rows = data.rowsWith(c.span[p], c.category[p]);
+    return rows[rng.int(rows.length)];
+  });
+  const cond = new Float32Array(perm.length * condDim);
+  perm.forEach((p, i) => cond.set(c.cond.subarray(p * condDim, (p + 1) * condDim), i * condDim));
+  return { indices, cond };
 }
 
 function needTable(data: Dataset | undefined): EncodedTableDataset {
@@ -90,14 +104,8 @@ export const trainingBySamplingRecipe: RecipeFactory = (genModel, config, rng, d
       let cond1 = tf.zeros([b, 0]);
       tensors.push(cond1);
       if (c1) {
-        const perm = noise.permutation(b);
-        const idx = Int32Array.from(perm, (p) => {
-          const rows = data.rowsWith(c1.span[p], c1.category[p]);
-          return rows[noise.int(rows.length)];
-        });
-        const c2 = new Float32Array(b * model.condDim);
-        perm.forEach((p, i) => c2.set(c1.cond.subarray(p * model.condDim, (p + 1) * model.condDim), i * model.condDim));
-        const real = data.batch(idx).x;
+        const { indices, cond: c2 } = realRowsFor(data, c1, noise.permutation(b), model.condDim, noise);
+        const real = data.batch(indices).x;
         cond1 = tf.tensor2d(c1.cond, [b, model.condDim]);
         const cond2 = tf.tensor2d(c2, [b, model.condDim]);
         realCat = tf.concat([real, cond2], 1);
