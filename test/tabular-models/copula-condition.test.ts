@@ -1,0 +1,112 @@
+// Conditional sampling of the Gaussian copula: only the requested category comes back, correlated
+// scores shift as the conditional Gaussian predicts (truncated-normal means, exact point conditioning),
+// the Gibbs sampler for several categories agrees with rejection sampling, and bad conditions are refused.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeCopulaLatent, fitGaussianCopula, sampleCopulaLatent, sampleGaussianCopula } from '../../src/models/tabular/gaussian-copula.js';
+import { cumulativeCounts, numericCdf } from '../../src/models/tabular/marginals.js';
+import { normalCdf, normalQuantile } from '../../src/models/tabular/normal.js';
+import { Rng } from '../../src/random/rng.js';
+import { fixtureTable, knownTable, meanSe } from './helpers.js';
+
+const N = 20000;
+const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+
+test('conditioning on a category returns only that category and shifts correlated scores by ρ·E[z | interval]', () => {
+  const data = knownTable(N, 51);
+  const p = fitGaussianCopula(data, new Rng(1));
+  const d = p.latent.length;
+  const z = sampleCopulaLatent(p, N, new Rng(2), { condition: { grade: 'high' } });
+  // the grade scores all lie in the interval of 'high' (the top one: [Φ⁻¹(cum/n), ∞)) ...
+  const m = p.marginals[2];
+  assert.equal(m.type, 'discrete');
+  if (m.type !== 'discrete') return;
+  const cum = cumulativeCounts(m.counts);
+  const a = normalQuantile(cum[2] / cum[3]);
+  assert.ok(z[2].every((v) => v >= a), 'every grade score is inside the interval of high');
+  // ... so decoding them (without writing the condition over them) gives 'high' in every row
+  const decoded = decodeCopulaLatent(p, z);
+  assert.ok(decoded.columns[2].every((c) => c === 2), 'decoded grade is high in every row');
+  // E[z_g] = φ(a)/(1 − Φ(a)) and each other score has E[z_j | z_g] = R_jg·z_g, so E[z_j] = R_jg·φ(a)/(1 − Φ(a))
+  const tail = phi(a) / (1 - normalCdf(a));
+  const g = meanSe(z[2]);
+  assert.ok(Math.abs(g.mean - tail) <= 3 * g.se, `E[z_grade] ${g.mean} vs ${tail}`);
+  for (const j of [0, 1, 3]) {
+    const want = p.correlation[j * d + 2] * tail;
+    const got = meanSe(z[j]);
+    assert.ok(Math.abs(got.mean - want) <= 3 * got.se, `E[z_${j} | high] ${got.mean} vs ${want} ± ${got.se}`);
+  }
+  // income (R = −0.31 with grade) drops in the output space too: decoding is monotone, so the share of
+  // rows below the data's median income is the share of scores below that median's score (and above ½)
+  const s = sampleGaussianCopula(p, N, new Rng(3), { condition: { grade: 'high' } });
+  assert.ok(s.columns[2].every((c) => c === 2));
+  const mi = p.marginals[0];
+  if (mi.type !== 'numeric') throw new Error('income is numeric');
+  const median = Float64Array.from(data.columns[0]).sort()[N / 2];
+  const cut = normalQuantile(numericCdf(mi, median));
+  const below = decoded.columns[0].filter((v) => v < median).length / N;
+  assert.ok(Math.abs(below - z[0].filter((v) => v < cut).length / N) <= 2 / N, `P(income < median | high) = ${below}`);
+  assert.ok(below > 0.55, `${below}`);
+  const sBelow = s.columns[0].filter((v) => v < median).length / N;
+  assert.ok(Math.abs(sBelow - below) <= 3 * Math.sqrt(2 * below * (1 - below) / N), `${sBelow} vs ${below}`);
+});
+
+test('conditioning on a numeric value fixes its score: the others are N(R·c, 1 − R²) exactly', () => {
+  const p = fitGaussianCopula(knownTable(N, 52, 0, true), new Rng(4));
+  const d = p.latent.length;
+  const mh = p.marginals[1];
+  if (mh.type !== 'numeric') throw new Error('hours is numeric');
+  const c = normalQuantile(numericCdf(mh, 48));
+  assert.ok(c > 0.9 && c < 1.1, `score of 48 hours ≈ 1, got ${c}`);
+  const z = sampleCopulaLatent(p, N, new Rng(5), { condition: { hours: 48 } });
+  assert.ok(z[1].every((v) => v === c));
+  for (const j of [0, 2, 3]) {
+    const rho = p.correlation[j * d + 1];
+    const got = meanSe(z[j]);
+    assert.ok(Math.abs(got.mean - rho * c) <= 3 * got.se, `E[z_${j} | hours] ${got.mean} vs ${rho * c}`);
+    const v = got.se * got.se * N;
+    assert.ok(Math.abs(v - (1 - rho * rho)) <= 3 * (1 - rho * rho) * Math.sqrt(2 / N), `Var ${v} vs ${1 - rho * rho}`);
+  }
+  const s = sampleGaussianCopula(p, 10, new Rng(6), { condition: { hours: 48 } });
+  assert.ok(s.columns[1].every((v) => v === 48));
+});
+
+test('two categories at once (Gibbs over both intervals) agree with rejection sampling from the unconditional copula', () => {
+  // Adult fixture: sex = Female and income = >50K together cover about 4 % of the rows
+  const data = fixtureTable();
+  const p = fitGaussianCopula(data, new Rng(7));
+  const cats = (j: number) => data.schema.columns[j].categories!;
+  const female = cats(4).indexOf('Female');
+  const rich = cats(7).indexOf('>50K');
+  const gibbs = sampleCopulaLatent(p, N, new Rng(8), { condition: { sex: 'Female', income: '>50K' } });
+  const dec = decodeCopulaLatent(p, gibbs);
+  assert.ok(dec.columns[4].every((c) => c === female) && dec.columns[7].every((c) => c === rich));
+  // rejection: unconditional draws whose decoded sex and income match
+  const pool = sampleCopulaLatent(p, 250000, new Rng(9));
+  const poolRows = decodeCopulaLatent(p, pool);
+  const keep: number[] = [];
+  for (let i = 0; i < 250000; i++) if (poolRows.columns[4][i] === female && poolRows.columns[7][i] === rich) keep.push(i);
+  assert.ok(keep.length > 3000, `${keep.length} accepted`);
+  let moved = 0;
+  for (const l of [0, 2, 3, 4, 5, 6, 7]) {
+    const a = meanSe(gibbs[l]);
+    const b = meanSe(keep.map((i) => pool[l][i]));
+    assert.ok(Math.abs(a.mean - b.mean) <= 3.5 * Math.hypot(a.se, b.se), `dimension ${l}: Gibbs ${a.mean} vs rejection ${b.mean}`);
+    if (Math.abs(b.mean) > 0.2) moved++;
+  }
+  assert.ok(moved >= 3, 'the conditions move several scores (the comparison is not of two zeros)');
+});
+
+test('bad conditions are refused with the reason', () => {
+  const t = knownTable(2000, 53);
+  t.schema.columns[2] = { ...t.schema.columns[2], categories: ['low', 'mid', 'high', 'extreme'] };
+  const p = fitGaussianCopula(t, new Rng(1));
+  const rng = new Rng(2);
+  assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { colour: 'red' } }), /no such column \(columns: income, hours, grade, spend\)/);
+  assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { grade: 'top' } }), /not one of its categories \(low, mid, high, extreme\)/);
+  assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { grade: 'extreme' } }), /never appears in the training rows/);
+  assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { hours: 1000 } }), /within its training range/);
+  // a numeric condition on an indicator column also means "present"
+  const s = sampleGaussianCopula(p, 200, rng, { condition: { spend: 100 } });
+  assert.ok(s.columns[3].every((v) => v === 100));
+});
