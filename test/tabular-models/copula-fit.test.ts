@@ -49,7 +49,10 @@ test('the quantile table is numpy\'s linear quantile at p = k/1000 (3,000 values
 test('with fewer than 1,001 observed cells the table keeps every order statistic; integers sample as integers', () => {
   const m = fitMarginal(Float64Array.from([5, 1, 3, 3, NaN]), { name: 'x', kind: 'integer', missing: 'indicator' });
   assert.deepEqual(m, { type: 'numeric', quantiles: [1, 3, 3, 5], observed: 4, missing: 1, integer: true });
-  if (m.type === 'numeric') assert.equal(numericInverseCdf(m, 5 / 6), 4); // 3 + ½·(5 − 3) = 4 at h = 2.5
+  if (m.type !== 'numeric') return;
+  assert.equal(numericInverseCdf(m, 2.3 / 3), 4); // 3 + 0.3·(5 − 3) = 3.6 at h = 2.3, rounded
+  assert.equal(numericInverseCdf(m, 2.2 / 3), 3); // 3.4, rounded
+  assert.ok(Math.abs(numericInverseCdf({ ...m, integer: false }, 2.3 / 3) - 3.6) <= 1e-12); // continuous: not rounded
 });
 
 test('the fitted correlation recovers a known latent correlation through non-Gaussian and discrete margins', () => {

@@ -92,7 +92,7 @@ test('copula samples match each marginal: the Adult fixture (capital-gain is 92 
 test('copula samples keep the data\'s pair trends: Pearson of the values near the data\'s, unlike zero', () => {
   const data = knownTable(5000, 41, 0, true);
   const s = sampleGaussianCopula(fitGaussianCopula(data, new Rng(10)), N, new Rng(11));
-  // Spearman-like check through the values themselves: hours and spend are linear in z2 and z4 (ρ = 0.5)
+  // hours and spend are linear in z2 and z4 (latent ρ = 0.5), so their Pearson r in the samples is the data's
   const want = pearson(data.columns[1], data.columns[3]);
   const got = pearson(s.columns[1], s.columns[3]);
   assert.ok(Math.abs(got - want) <= 3 * (1 - want * want) * Math.sqrt(1 / 5000 + 1 / N), `hours/spend ${got} vs data ${want}`);
