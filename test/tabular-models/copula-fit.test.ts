@@ -109,8 +109,9 @@ test('fromJSON refuses damaged copulas, naming what is wrong', () => {
   assert.throws(() => gaussianCopulaFromJSON(damaged((j) => j.correlation.pop())), /entries, expected 9×9/);
   assert.throws(() => gaussianCopulaFromJSON(damaged((j) => (j.correlation[1] = 0.5))), /not symmetric at \(1, 0\)/);
   assert.throws(() => gaussianCopulaFromJSON(damaged((j) => (j.correlation[d + 1] = 0.9))), /diagonal/);
-  assert.throws(() => gaussianCopulaFromJSON(damaged((j) => j.marginals[1].counts.pop())), /categories but/);
+  assert.throws(() => gaussianCopulaFromJSON(damaged((j) => j.marginals[1].counts.push(0))), /categories but/);
   assert.throws(() => gaussianCopulaFromJSON(damaged((j) => (j.latent = j.latent.slice(1)))), /'latent' does not match/);
+  assert.throws(() => gaussianCopulaFromJSON(damaged((j) => (j.rows = 10))), /counts 300 cells but the model was fitted on 10 rows/);
   assert.throws(() => gaussianCopulaFromJSON(damaged((j) => (j.marginals[0].quantiles[3] = -5))), /non-decreasing/);
   // a symmetric matrix with unit diagonal that is not positive definite
   const bad = damaged((j) => {

@@ -81,7 +81,8 @@ test('toJSON → JSON text → fromJSON gives the same samples; damaged models a
   assert.throws(bad((j) => j.marginals.pop()), /8 columns|marginals for/);
   assert.throws(bad((j) => (j.marginals[0] = j.marginals[1])), /'age' is integer but its marginal is discrete/);
   assert.throws(bad((j) => (j.marginals[1].counts = j.marginals[1].counts.map(() => 0))), /at least one category/);
-  assert.throws(bad((j) => (j.marginals[0].missing = 3)), /'age' has missing cells but its policy is 'none'/);
+  assert.throws(bad((j) => ((j.marginals[0].missing = 3), (j.rows = 303))), /'age' has missing cells but its policy is 'none'/);
+  assert.throws(bad((j) => (j.rows = 301)), /'age' counts 300 cells but the model was fitted on 301 rows/);
   assert.throws(bad((j) => (j.schema.columns[0].kind = 'float')), /Invalid independent-columns model: 'schema.columns.0.kind'/);
 });
 

@@ -271,7 +271,7 @@ export function gaussianCopulaToJSON(p: GaussianCopulaParams): unknown {
 export function gaussianCopulaFromJSON(json: unknown): GaussianCopulaParams {
   const p = parseOrThrow(paramsJson, json, 'Gaussian copula') as GaussianCopulaParams;
   const bad = (why: string) => new Error(`Invalid Gaussian copula: ${why}.`);
-  const why = checkMarginals(p.schema, p.marginals);
+  const why = checkMarginals(p.schema, p.marginals, p.rows);
   if (why) throw bad(why);
   const layout = copulaLatentLayout(p.schema);
   if (JSON.stringify(layout) !== JSON.stringify(p.latent)) throw bad(`'latent' does not match the schema's layout ${JSON.stringify(layout)}`);

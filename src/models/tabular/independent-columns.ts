@@ -40,7 +40,7 @@ export function independentColumnsToJSON(p: IndependentColumnsParams): unknown {
 /** Reads a saved model back, checking that its marginals fit its schema. */
 export function independentColumnsFromJSON(json: unknown): IndependentColumnsParams {
   const p = parseOrThrow(paramsJson, json, 'independent-columns model') as IndependentColumnsParams;
-  const why = checkMarginals(p.schema, p.marginals);
+  const why = checkMarginals(p.schema, p.marginals, p.rows);
   if (why) throw new Error(`Invalid independent-columns model: ${why}.`);
   return p;
 }

@@ -198,13 +198,15 @@ export const marginalJson = z.discriminatedUnion('type', [
   z.object({ type: z.literal('discrete'), counts: z.array(count).refine((c) => c.some((v) => v > 0), 'at least one category must have been seen') }),
 ]);
 
-/** Checks that marginals fit the schema they were saved with (one per column, of the column's type). */
-export function checkMarginals(schema: TableSchema, marginals: readonly ColumnMarginal[]): string | null {
+/** Checks that marginals fit the schema and row count they were saved with (one per column, of the column's type). */
+export function checkMarginals(schema: TableSchema, marginals: readonly ColumnMarginal[], rows: number): string | null {
   if (marginals.length !== schema.columns.length) return `${marginals.length} marginals for ${schema.columns.length} columns`;
   for (let j = 0; j < marginals.length; j++) {
     const c = schema.columns[j];
     const m = marginals[j];
     if (isNumericKind(c.kind) !== (m.type === 'numeric')) return `column '${c.name}' is ${c.kind} but its marginal is ${m.type}`;
+    const cells = m.type === 'numeric' ? m.observed + m.missing : m.counts.reduce((a, b) => a + b, 0);
+    if (cells !== rows) return `column '${c.name}' counts ${cells} cells but the model was fitted on ${rows} rows`;
     if (m.type === 'discrete' && m.counts.length !== (c.categories?.length ?? 0)) {
       return `column '${c.name}' has ${c.categories?.length ?? 0} categories but ${m.counts.length} counts`;
     }
