@@ -153,6 +153,17 @@ test('bad conditions are refused with the reason', () => {
   assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { grade: 'top' } }), /not one of its categories \(low, mid, high, extreme\)/);
   assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { grade: 'extreme' } }), /never appears in the training rows/);
   assert.throws(() => sampleGaussianCopula(p, 5, rng, { condition: { hours: 1000 } }), /within its training range/);
+  // a column never observed cannot be conditioned on; one never missing never samples missing cells
+  const empty = knownTable(300, 54, 0.1);
+  empty.columns[3].fill(NaN);
+  const pe = fitGaussianCopula(empty, new Rng(3));
+  assert.throws(() => sampleGaussianCopula(pe, 5, rng, { condition: { spend: 100 } }), /no observed value/);
+  assert.ok(sampleGaussianCopula(pe, 500, rng).columns[3].every(Number.isNaN), 'an all-missing column samples all missing');
+  const full = knownTable(300, 55, 0);
+  full.schema.columns[3] = { ...full.schema.columns[3], missing: 'indicator' };
+  const pf = fitGaussianCopula(full, new Rng(4));
+  assert.equal(pf.latent.length, 5);
+  assert.ok(sampleGaussianCopula(pf, 2000, rng).columns[3].every(Number.isFinite));
   // a numeric condition on an indicator column also means "present"
   const s = sampleGaussianCopula(p, 200, rng, { condition: { spend: 100 } });
   assert.ok(s.columns[3].every((v) => v === 100));

@@ -162,9 +162,10 @@ function resolveConditions(p: GaussianCopulaParams, condition: CopulaCondition):
       codes.set(j, code);
     } else {
       const x = typeof value === 'number' ? value : Number(value);
+      if (m.quantiles.length === 0) throw new Error(`Cannot condition on ${name} = ${value}: the column has no observed value in the training rows.`);
       const lo = m.quantiles[0];
       const hi = m.quantiles[m.quantiles.length - 1];
-      if (!Number.isFinite(x) || m.quantiles.length === 0 || x < lo || x > hi) {
+      if (!Number.isFinite(x) || x < lo || x > hi) {
         throw new Error(`Cannot condition on ${name} = ${value}: a ${c.kind} column conditions on a number within its training range [${lo}, ${hi}].`);
       }
       const u = Math.min(Math.max(numericCdf(m, x), 0.5 / m.observed), 1 - 0.5 / m.observed); // a point strictly inside (0, 1)
@@ -231,7 +232,7 @@ export function decodeCopulaLatent(p: GaussianCopulaParams, latent: readonly Flo
     const z = latent[l];
     const col = columns[dim.column];
     if (dim.role === 'missing') {
-      if (m.type !== 'numeric') return;
+      if (m.type !== 'numeric' || m.missing === 0) return; // never missing in training: never missing here
       const present = m.observed / (m.observed + m.missing);
       for (let i = 0; i < n; i++) if (normalCdf(z[i]) >= present) col[i] = NaN;
     } else if (m.type === 'discrete') {
