@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeCopulaLatent, fitGaussianCopula, gaussianCopulaFromJSON, sampleCopulaLatent, sampleGaussianCopula } from '../../src/models/tabular/gaussian-copula.js';
-import { cumulativeCounts, numericCdf } from '../../src/models/tabular/marginals.js';
+import { cumulativeCounts, numericCdf, numericCdfInterval } from '../../src/models/tabular/marginals.js';
 import { normalCdf, normalQuantile } from '../../src/models/tabular/normal.js';
 import { Rng } from '../../src/random/rng.js';
 import { fixtureTable, knownTable, meanSe } from './helpers.js';
@@ -69,6 +69,29 @@ test('conditioning on a numeric value fixes its score: the others are N(R·c, 1 
   }
   const s = sampleGaussianCopula(p, 10, new Rng(6), { condition: { hours: 48 } });
   assert.ok(s.columns[1].every((v) => v === 48));
+});
+
+test('conditioning on a tied integer value confines its score to the ties\' interval (a truncated normal, not a point)', () => {
+  const p = fitGaussianCopula(knownTable(N, 56), new Rng(12)); // hours = round(40 + 8·z2): about 5 % of rows are 40
+  const d = p.latent.length;
+  const mh = p.marginals[1];
+  if (mh.type !== 'numeric') throw new Error('hours is numeric');
+  const [ua, ub] = numericCdfInterval(mh, 40);
+  assert.ok(ub - ua > 0.03 && ub - ua < 0.07 && ua < 0.5 && ub > 0.5, `[${ua}, ${ub}]`);
+  const lo = normalQuantile(ua);
+  const hi = normalQuantile(ub);
+  const z = sampleCopulaLatent(p, N, new Rng(13), { condition: { hours: 40 } });
+  assert.ok(z[1].every((v) => v >= lo && v <= hi));
+  assert.ok(decodeCopulaLatent(p, z).columns[1].every((v) => v === 40), 'every score of the interval decodes to 40');
+  // a narrow interval holds a nearly uniform truncated normal: its spread is (hi − lo)/√12, not 0
+  const spread = meanSe(z[1]).se * Math.sqrt(N);
+  assert.ok(Math.abs(spread / ((hi - lo) / Math.sqrt(12)) - 1) < 0.03, `sd ${spread} vs ${(hi - lo) / Math.sqrt(12)}`);
+  const tmean = (phi(lo) - phi(hi)) / (normalCdf(hi) - normalCdf(lo));
+  for (const j of [0, 2, 3]) {
+    const got = meanSe(z[j]);
+    const want = p.correlation[j * d + 1] * tmean;
+    assert.ok(Math.abs(got.mean - want) <= 3 * got.se, `E[z_${j} | hours = 40] ${got.mean} vs ${want}`);
+  }
 });
 
 test('two categories at once (Gibbs over both intervals) agree with rejection sampling from the unconditional copula', () => {

@@ -5,7 +5,7 @@ import { isNumericKind, type TableSchema, type TypedTable } from '../../data/tab
 import { Rng } from '../../random/rng.js';
 import { conditionalGaussian, positiveDefinite } from './copula-linalg.js';
 import {
-  checkMarginals, checkTable, cumulativeCounts, discreteInverseCdf, fitMarginal, marginalJson, numericCdf,
+  checkMarginals, checkTable, cumulativeCounts, discreteInverseCdf, fitMarginal, marginalJson, numericCdfInterval,
   numericInverseCdf, parseOrThrow, sortedObserved, tableSchemaJson, DEFAULT_QUANTILES, type ColumnMarginal,
 } from './marginals.js';
 import { normalCdf, normalQuantile, truncatedNormal } from './normal.js';
@@ -168,9 +168,12 @@ function resolveConditions(p: GaussianCopulaParams, condition: CopulaCondition):
       if (!Number.isFinite(x) || x < lo || x > hi) {
         throw new Error(`Cannot condition on ${name} = ${value}: a ${c.kind} column conditions on a number within its training range [${lo}, ${hi}].`);
       }
-      const u = Math.min(Math.max(numericCdf(m, x), 0.5 / m.observed), 1 - 0.5 / m.observed); // a point strictly inside (0, 1)
-      const zx = normalQuantile(u);
-      conds.push({ dim, lo: zx, hi: zx });
+      const [ua, ub] = numericCdfInterval(m, x);
+      if (ub > ua) conds.push({ dim, lo: normalQuantile(ua), hi: normalQuantile(ub) }); // a tied value: the scores of its ties
+      else {
+        const zx = normalQuantile(Math.min(Math.max(ua, 0.5 / m.observed), 1 - 0.5 / m.observed)); // a point strictly inside (0, 1)
+        conds.push({ dim, lo: zx, hi: zx });
+      }
       codes.set(j, x);
       const miss = p.latent.findIndex((l) => l.column === j && l.role === 'missing');
       if (miss >= 0) conds.push({ dim: miss, ...interval(0, m.observed, m.observed + m.missing) }); // a value means "present"
@@ -182,7 +185,8 @@ function resolveConditions(p: GaussianCopulaParams, condition: CopulaCondition):
 /**
  * Draws n rows of the copula's normal scores, one Float64Array per dimension. Unconditionally z = L·ε
  * (L·Lᵀ = R). With conditions, the conditioned dimensions are drawn first — a numeric value fixes its
- * score, a category confines its score to the category's interval — then the rest from the conditional
+ * score (a tied one confines it to its ties' interval), a category confines its score to the category's
+ * interval — then the rest from the conditional
  * Gaussian given them. One interval condition is drawn exactly (a truncated normal); several by
  * `gibbsSweeps` sweeps of Gibbs sampling over their truncated full conditionals (default 50), so no
  * category is too rare to condition on (no rejection sampling).

@@ -109,15 +109,17 @@ export function numericInverseCdf(m: NumericMarginal, u: number): number {
 }
 
 /**
- * The CDF of a numeric marginal (the quantile table inverted; a value on a flat stretch of ties gets
- * the stretch's midpoint), for conditioning on a numeric value.
+ * Where a value sits in [0, 1] under a numeric marginal (the quantile table inverted): a point [u, u]
+ * on a rising stretch of the table, the whole stretch [u₀, u₁] where the table is flat at the value (its
+ * ties: every u in it decodes back to the value), [0, 1] for a single observed value. Used to condition
+ * on a numeric value.
  */
-export function numericCdf(m: NumericMarginal, x: number): number {
+export function numericCdfInterval(m: NumericMarginal, x: number): [number, number] {
   const q = m.quantiles;
   const last = q.length - 1;
-  if (last < 1) return 0.5;
-  if (x <= q[0]) return 0;
-  if (x >= q[last]) return 1;
+  if (last < 1) return [0, 1];
+  if (x < q[0]) return [0, 0];
+  if (x > q[last]) return [1, 1];
   let first = 0; // first index with q ≥ x
   let hi = last;
   while (first < hi) {
@@ -125,10 +127,19 @@ export function numericCdf(m: NumericMarginal, x: number): number {
     if (q[mid] < x) first = mid + 1;
     else hi = mid;
   }
-  if (q[first] > x) return (first - 1 + (x - q[first - 1]) / (q[first] - q[first - 1])) / last;
+  if (q[first] > x) {
+    const u = (first - 1 + (x - q[first - 1]) / (q[first] - q[first - 1])) / last;
+    return [u, u];
+  }
   let end = first; // last index with q = x
   while (end < last && q[end + 1] === x) end++;
-  return (first + end) / 2 / last;
+  return [first / last, end / last];
+}
+
+/** The CDF of a numeric marginal: the middle of numericCdfInterval. */
+export function numericCdf(m: NumericMarginal, x: number): number {
+  const [a, b] = numericCdfInterval(m, x);
+  return (a + b) / 2;
 }
 
 /** Prefix sums of category counts: category c owns [cum[c], cum[c + 1]) of [0, total). */
