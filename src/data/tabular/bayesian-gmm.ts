@@ -1,7 +1,7 @@
 // A one-dimensional variational Bayesian Gaussian mixture with a truncated Dirichlet-process (stick-
 // breaking) weight prior: Bishop 2006 §10.2 / Blei & Jordan 2006, as scikit-learn's BayesianGaussianMixture.
 import type { Rng } from '../../random/rng.js';
-import { kmeans1d } from './kmeans-1d.js';
+import { kmeans1d, type Weights } from './kmeans-1d.js';
 
 /** Options; the defaults are CTGAN's (n_components 10, weight_concentration_prior 0.001) and sklearn's. */
 export interface VgmOptions {
@@ -96,7 +96,7 @@ function logProbTerms(p: VgmParams): { c: Float64Array; prec: Float64Array } {
  * Log responsibilities log r_nk (row-major [n, K]) and the per-point log normaliser: the variational E-step,
  * i.e. log of sklearn's predict_proba.
  */
-export function logResponsibilities(p: VgmParams, x: Float64Array, out?: Float64Array): { logResp: Float64Array; logNorm: Float64Array } {
+export function logResponsibilities(p: VgmParams, x: Float64Array, out?: Float64Array, respOut?: Float64Array): { logResp: Float64Array; logNorm: Float64Array } {
   const K = p.means.length;
   const n = x.length;
   const logResp = out ?? new Float64Array(n * K);
@@ -112,10 +112,15 @@ export function logResponsibilities(p: VgmParams, x: Float64Array, out?: Float64
       if (v > mx) mx = v;
     }
     let s = 0;
-    for (let k = 0; k < K; k++) s += Math.exp(logResp[o + k] - mx);
+    for (let k = 0; k < K; k++) {
+      const e = Math.exp(logResp[o + k] - mx);
+      if (respOut) respOut[o + k] = e;
+      s += e;
+    }
     const lse = mx + Math.log(s);
     logNorm[i] = lse;
     for (let k = 0; k < K; k++) logResp[o + k] -= lse;
+    if (respOut) for (let k = 0; k < K; k++) respOut[o + k] /= s;
   }
   return { logResp, logNorm };
 }
@@ -130,15 +135,17 @@ interface Priors {
 }
 
 /** The variational M-step from responsibilities r (row-major [n, K]), in place of `p`. */
-function mStep(p: VgmParams, x: Float64Array, resp: Float64Array, K: number, pr: Priors): void {
+function mStep(p: VgmParams, x: Float64Array, w: Weights, resp: Float64Array, K: number, pr: Priors): void {
   const n = x.length;
   const nk = new Float64Array(K);
   const sx = new Float64Array(K);
   for (let i = 0; i < n; i++) {
     const o = i * K;
+    const wi = w ? w[i] : 1;
     for (let k = 0; k < K; k++) {
-      nk[k] += resp[o + k];
-      sx[k] += resp[o + k] * x[i];
+      const r = wi * resp[o + k];
+      nk[k] += r;
+      sx[k] += r * x[i];
     }
   }
   for (let k = 0; k < K; k++) nk[k] += EPS10;
@@ -146,9 +153,10 @@ function mStep(p: VgmParams, x: Float64Array, resp: Float64Array, K: number, pr:
   const sk = new Float64Array(K);
   for (let i = 0; i < n; i++) {
     const o = i * K;
+    const wi = w ? w[i] : 1;
     for (let k = 0; k < K; k++) {
       const d = x[i] - xk[k];
-      sk[k] += resp[o + k] * d * d;
+      sk[k] += wi * resp[o + k] * d * d;
     }
   }
   let tail = 0;
@@ -170,9 +178,10 @@ function mStep(p: VgmParams, x: Float64Array, resp: Float64Array, K: number, pr:
 }
 
 /** The evidence lower bound up to constants, as sklearn's _compute_lower_bound (d = 1). */
-function lowerBound(p: VgmParams, resp: Float64Array, logResp: Float64Array): number {
+function lowerBound(p: VgmParams, w: Weights, resp: Float64Array, logResp: Float64Array): number {
+  const K = p.means.length;
   let entropy = 0;
-  for (let i = 0; i < logResp.length; i++) entropy -= resp[i] * logResp[i];
+  for (let i = 0; i < logResp.length; i++) entropy -= (w ? w[(i / K) | 0] : 1) * resp[i] * logResp[i];
   let logWishart = 0;
   let logNormWeight = 0;
   let logBeta = 0;
@@ -202,23 +211,28 @@ export function stickWeights(a: readonly number[], b: readonly number[]): number
 
 /**
  * Fits the mixture to `x` from hard initial labels (sklearn's kmeans start, one label in [0, K) per point):
- * variational EM until the lower bound changes by < tol or maxIter iterations.
+ * variational EM until the lower bound changes by < tol or maxIter iterations. Optional weights `w` count
+ * repeated values, so a column of a few distinct values costs that few.
  */
-export function fitVgmFromLabels(x: Float64Array, labels: Int32Array, opts: VgmOptions = {}): VgmFit {
+export function fitVgmFromLabels(x: Float64Array, labels: Int32Array, opts: VgmOptions = {}, w?: Weights): VgmFit {
   const n = x.length;
   const K = opts.components ?? 10;
-  if (n < 2) throw new Error(`The variational GMM needs at least 2 values, got ${n}.`);
   if (labels.length !== n) throw new Error(`fitVgmFromLabels: ${labels.length} labels for ${n} values.`);
+  let total = 0;
   let m0 = 0;
-  for (let i = 0; i < n; i++) m0 += x[i];
-  m0 /= n;
+  for (let i = 0; i < n; i++) {
+    total += w ? w[i] : 1;
+    m0 += (w ? w[i] : 1) * x[i];
+  }
+  if (total < 2) throw new Error(`The variational GMM needs at least 2 values, got ${total}.`);
+  m0 /= total;
   let v0 = 0;
-  for (let i = 0; i < n; i++) v0 += (x[i] - m0) ** 2;
+  for (let i = 0; i < n; i++) v0 += (w ? w[i] : 1) * (x[i] - m0) ** 2;
   const pr: Priors = {
     meanPrior: m0,
     meanPrecisionPrior: 1,
     dofPrior: 1,
-    covariancePrior: v0 / (n - 1),
+    covariancePrior: v0 / (total - 1),
     gamma: opts.weightConcentrationPrior ?? 0.001,
     regCovar: opts.regCovar ?? 1e-6,
   };
@@ -229,17 +243,16 @@ export function fitVgmFromLabels(x: Float64Array, labels: Int32Array, opts: VgmO
   const resp = new Float64Array(n * K);
   const logResp = new Float64Array(n * K);
   for (let i = 0; i < n; i++) resp[i * K + labels[i]] = 1;
-  mStep(p, x, resp, K, pr);
+  mStep(p, x, w, resp, K, pr);
   let bound = -Infinity;
   let converged = false;
   let it = 0;
   for (it = 1; it <= maxIter; it++) {
     const prev = bound;
-    logResponsibilities(p, x, logResp);
-    for (let j = 0; j < resp.length; j++) resp[j] = Math.exp(logResp[j]);
-    mStep(p, x, resp, K, pr);
+    logResponsibilities(p, x, logResp, resp);
+    mStep(p, x, w, resp, K, pr);
     // as sklearn: the E-step's responsibilities with the M-step's parameters
-    bound = lowerBound(p, resp, logResp);
+    bound = lowerBound(p, w, resp, logResp);
     if (Math.abs(bound - prev) < tol) {
       converged = true;
       break;
@@ -253,5 +266,21 @@ export function fitVgmFromLabels(x: Float64Array, labels: Int32Array, opts: VgmO
 export function fitVgm(x: Float64Array, rng: Rng, opts: VgmOptions = {}): VgmFit {
   const K = opts.components ?? 10;
   if (x.length < K) throw new Error(`The variational GMM needs at least ${K} values (one per component), got ${x.length}.`);
-  return fitVgmFromLabels(x, kmeans1d(x, K, rng).labels, opts);
+  const { values, counts } = distinctCounts(x);
+  return fitVgmFromLabels(values, kmeans1d(values, K, rng, {}, counts).labels, opts, counts);
+}
+
+/** Sorted distinct values and how often each occurs (the weighted form every fit runs on). */
+export function distinctCounts(x: Float64Array): { values: Float64Array; counts: Float64Array } {
+  const sorted = Float64Array.from(x).sort();
+  const values: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]++;
+    else {
+      values.push(sorted[i]);
+      counts.push(1);
+    }
+  }
+  return { values: Float64Array.from(values), counts: Float64Array.from(counts) };
 }

@@ -16,10 +16,19 @@ export interface LloydOptions {
   tol?: number;
 }
 
-function mean(x: Float64Array): number {
+/** Per-point weights (counts of repeated values); undefined means every weight is 1. */
+export type Weights = Float64Array | undefined;
+
+const wt = (w: Weights, i: number) => (w ? w[i] : 1);
+
+function mean(x: Float64Array, w: Weights): number {
   let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s / x.length;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    s += wt(w, i) * x[i];
+    n += wt(w, i);
+  }
+  return s / n;
 }
 
 /** Index of the nearest centre; ties go to the lowest index (numpy's argmin). */
@@ -37,19 +46,28 @@ function nearest(v: number, centers: Float64Array, half: Float64Array): number {
   return best;
 }
 
-/** Greedy k-means++ seeding on already-centred data: k starting centres chosen with D² weighting. */
-export function kmeansPlusPlus1d(x: Float64Array, k: number, rng: Rng): Float64Array {
+/**
+ * Greedy k-means++ seeding: k starting centres chosen with D² weighting. With weights w (counts of
+ * repeated values) a point is drawn with probability ∝ w·D², the same law as on the expanded data.
+ */
+export function kmeansPlusPlus1d(x: Float64Array, k: number, rng: Rng, w?: Weights): Float64Array {
   const n = x.length;
   if (n < 1) throw new Error('kmeansPlusPlus1d needs at least one point.');
   const trials = 2 + Math.floor(Math.log(k));
   const centers = new Float64Array(k);
   const closest = new Float64Array(n);
   const cum = new Float64Array(n);
-  centers[0] = x[rng.int(n)];
+  const first = (cw: Float64Array) => {
+    // a uniform draw over the expanded points
+    let acc = 0;
+    for (let i = 0; i < n; i++) cw[i] = acc += wt(w, i);
+    return searchSorted(cw, rng.uniform() * acc);
+  };
+  centers[0] = x[w ? first(cum) : rng.int(n)];
   let pot = 0;
   for (let i = 0; i < n; i++) {
     const d = x[i] - centers[0];
-    closest[i] = d * d;
+    closest[i] = wt(w, i) * d * d;
     pot += closest[i];
   }
   const cand = new Int32Array(trials);
@@ -58,15 +76,7 @@ export function kmeansPlusPlus1d(x: Float64Array, k: number, rng: Rng): Float64A
     for (let i = 0; i < n; i++) cum[i] = acc += closest[i];
     for (let t = 0; t < trials; t++) {
       // searchsorted(cum, u·pot): the first index whose running sum reaches the draw
-      const r = rng.uniform() * pot;
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cum[mid] < r) lo = mid + 1;
-        else hi = mid;
-      }
-      cand[t] = lo;
+      cand[t] = searchSorted(cum, rng.uniform() * pot);
     }
     let bestPot = Infinity;
     let bestCand = cand[0];
@@ -75,7 +85,7 @@ export function kmeansPlusPlus1d(x: Float64Array, k: number, rng: Rng): Float64A
       let p = 0;
       for (let i = 0; i < n; i++) {
         const d = x[i] - cv;
-        p += Math.min(closest[i], d * d);
+        p += Math.min(closest[i], wt(w, i) * d * d);
       }
       if (p < bestPot) {
         bestPot = p;
@@ -86,27 +96,32 @@ export function kmeansPlusPlus1d(x: Float64Array, k: number, rng: Rng): Float64A
     pot = 0;
     for (let i = 0; i < n; i++) {
       const d = x[i] - centers[c];
-      closest[i] = Math.min(closest[i], d * d);
+      closest[i] = Math.min(closest[i], wt(w, i) * d * d);
       pot += closest[i];
     }
   }
   return centers;
 }
 
-/** Lloyd iterations from the given centres (input units); empty clusters take the farthest points. */
-export function lloyd1d(xIn: Float64Array, init: Float64Array, opts: LloydOptions = {}): KMeansResult {
+/**
+ * Lloyd iterations from the given centres (input units), optionally weighted; empty clusters take the
+ * points farthest from their centres (a weighted point moves whole).
+ */
+export function lloyd1d(xIn: Float64Array, init: Float64Array, opts: LloydOptions = {}, w?: Weights): KMeansResult {
   const maxIter = opts.maxIter ?? 300;
   const n = xIn.length;
   const k = init.length;
   // centred, as sklearn: keeps ½c² − v·c exact enough for large offsets (epoch milliseconds)
-  const mu = mean(xIn);
+  const mu = mean(xIn, w);
   const x = new Float64Array(n);
   let variance = 0;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     x[i] = xIn[i] - mu;
-    variance += x[i] * x[i];
+    variance += wt(w, i) * x[i] * x[i];
+    total += wt(w, i);
   }
-  const tol = (variance / n) * (opts.tol ?? 1e-4);
+  const tol = (variance / total) * (opts.tol ?? 1e-4);
   let centers = Float64Array.from(init, (c) => c - mu);
   let next = new Float64Array(k);
   const half = new Float64Array(k);
@@ -122,10 +137,10 @@ export function lloyd1d(xIn: Float64Array, init: Float64Array, opts: LloydOption
     for (let i = 0; i < n; i++) {
       const l = nearest(x[i], centers, half);
       labels[i] = l;
-      next[l] += x[i];
-      count[l] += 1;
+      next[l] += wt(w, i) * x[i];
+      count[l] += wt(w, i);
     }
-    relocateEmpty(x, centers, labels, next, count);
+    relocateEmpty(x, w, centers, labels, next, count);
     let shift = 0;
     for (let j = 0; j < k; j++) {
       next[j] = count[j] > 0 ? next[j] / count[j] : centers[j];
@@ -151,7 +166,7 @@ export function lloyd1d(xIn: Float64Array, init: Float64Array, opts: LloydOption
 }
 
 /** Moves the points farthest from their centres into empty clusters (sklearn's relocation). */
-function relocateEmpty(x: Float64Array, centers: Float64Array, labels: Int32Array, sums: Float64Array, count: Float64Array): void {
+function relocateEmpty(x: Float64Array, w: Weights, centers: Float64Array, labels: Int32Array, sums: Float64Array, count: Float64Array): void {
   const empty: number[] = [];
   for (let j = 0; j < count.length; j++) if (count[j] === 0) empty.push(j);
   if (empty.length === 0) return;
@@ -160,17 +175,29 @@ function relocateEmpty(x: Float64Array, centers: Float64Array, labels: Int32Arra
   empty.forEach((j, e) => {
     const i = far[e];
     const from = labels[i];
-    sums[from] -= x[i];
-    count[from] -= 1;
-    sums[j] = x[i];
-    count[j] = 1;
+    sums[from] -= wt(w, i) * x[i];
+    count[from] -= wt(w, i);
+    sums[j] = wt(w, i) * x[i];
+    count[j] = wt(w, i);
   });
 }
 
 /** k-means as sklearn's KMeans(n_clusters=k, n_init=1): k-means++ on centred data, then Lloyd. */
-export function kmeans1d(xIn: Float64Array, k: number, rng: Rng, opts: LloydOptions = {}): KMeansResult {
-  const mu = mean(xIn);
+export function kmeans1d(xIn: Float64Array, k: number, rng: Rng, opts: LloydOptions = {}, w?: Weights): KMeansResult {
+  const mu = mean(xIn, w);
   const x = Float64Array.from(xIn, (v) => v - mu);
-  const init = kmeansPlusPlus1d(x, k, rng).map((c) => c + mu);
-  return lloyd1d(xIn, init, opts);
+  const init = kmeansPlusPlus1d(x, k, rng, w).map((c) => c + mu);
+  return lloyd1d(xIn, init, opts, w);
+}
+
+/** The first index whose running sum reaches r (numpy's searchsorted, side 'left'), clipped to the end. */
+function searchSorted(cum: Float64Array, r: number): number {
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid] < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

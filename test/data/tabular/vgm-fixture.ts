@@ -29,3 +29,30 @@ export function values(name: string): Float64Array {
   d.values.forEach((v, i) => { for (let c = 0; c < d.counts![i]; c++) out.push(v); });
   return Float64Array.from(out);
 }
+
+/** Φ(z) via Numerical Recipes' erfc (fractional error < 1.2e-7): enough for CDF distances of 1e-4. */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
+    t * (0.27886807 + t * (-1.13520398 + t * (1.48851632 + t * (-0.82215223 + t * 0.17087277)))))))));
+  return z >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;
+}
+
+/** Largest gap between a mixture's CDF (renormalised active components) and the data's, at the midpoints between distinct values. */
+export function ksToData(m: Omit<ActiveSet, 'seed'>, name: string): number {
+  const d = fixture.datasets[name];
+  const vals = d.values;
+  const counts = d.counts ?? vals.map(() => 1);
+  const order = vals.map((_, i) => i).sort((a, b) => vals[a] - vals[b]);
+  const n = counts.reduce((a, b) => a + b, 0);
+  const tw = m.weights.reduce((s, v) => s + v, 0);
+  const cdf = (x: number) => m.means.reduce((s, mu, k) => s + (m.weights[k] / tw) * normalCdf((x - mu) / m.stds[k]), 0);
+  let acc = 0;
+  let worst = 0;
+  for (let j = 0; j < order.length - 1; j++) {
+    acc += counts[order[j]];
+    worst = Math.max(worst, Math.abs(cdf(0.5 * (vals[order[j]] + vals[order[j + 1]])) - acc / n));
+  }
+  return worst;
+}
