@@ -76,8 +76,11 @@ export function expectedLogWeights(a: readonly number[], b: readonly number[]): 
   return out;
 }
 
-/** Per component, the terms of E[log N(x | μ_k, Λ_k)] that do not depend on x, and the precision scale. */
-function logProbTerms(p: VgmParams): { c: Float64Array; prec: Float64Array } {
+/**
+ * Per component k, the part of the E-step's log r_nk that does not depend on x (`c`) and the precision
+ * scale (`prec`): log r_nk = c_k − ½((x − m_k)·prec_k)² − log-normaliser.
+ */
+export function logProbTerms(p: VgmParams): { c: Float64Array; prec: Float64Array } {
   const K = p.means.length;
   const c = new Float64Array(K);
   const prec = new Float64Array(K);

@@ -174,6 +174,7 @@ function relocateEmpty(x: Float64Array, w: Weights, centers: Float64Array, label
   const far = Array.from(dist.keys()).sort((a, b) => dist[b] - dist[a] || a - b).slice(0, empty.length);
   empty.forEach((j, e) => {
     const i = far[e];
+    if (i === undefined || count[labels[i]] <= (w ? w[i] : 1)) return; // fewer distinct points than clusters
     const from = labels[i];
     sums[from] -= wt(w, i) * x[i];
     count[from] -= wt(w, i);
