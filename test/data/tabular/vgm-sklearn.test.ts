@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { digamma, fitVgmFromLabels, logGamma, logResponsibilities } from '../../../src/data/tabular/bayesian-gmm.js';
 import { lloyd1d } from '../../../src/data/tabular/kmeans-1d.js';
+import { ModeNormalizer } from '../../../src/data/tabular/mode-normalizer.js';
 import { fixture, values } from './vgm-fixture.js';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
@@ -51,3 +52,19 @@ for (const name of ['mix3', 'age', 'hours-per-week']) {
     assert.equal(out.iterations, ref.nIter);
   });
 }
+
+test("the mode posterior is sklearn's predict_proba over the active components, floored by 1e-6 (rdt) and renormalised", () => {
+  for (const name of ['mix3', 'age']) {
+    const ref = fixture.sameInit[name];
+    const active = ref.weights.map((w, k) => (w > 0.005 ? k : -1)).filter((k) => k >= 0);
+    const norm = new ModeNormalizer({ ...ref }, active);
+    ref.probe.forEach((x, i) => {
+      const want = active.map((k) => ref.proba[i][k] + 1e-6);
+      const z = want.reduce((a, b) => a + b, 0);
+      const got = norm.posterior(x);
+      want.forEach((p, j) => assert.ok(Math.abs(got[j] - p / z) < 1e-9, `${name} x=${x} mode ${j}: ${got[j]} vs ${p / z}`));
+      // α of mode j is (x − μ_j)/(4σ_j) with sklearn's means and √covariances
+      active.forEach((k, j) => assert.ok(Math.abs(norm.alpha(x, j) - (x - ref.means[k]) / (4 * Math.sqrt(ref.covariances[k]))) < 1e-12));
+    });
+  }
+});
