@@ -22,7 +22,7 @@ function honoured(m: Ctgan, g: string): number {
 
 test('CTGAN learns to honour the conditional vector (training-by-sampling + its cross-entropy)', async () => {
   const dir = tempDir();
-  const overrides = ['train.steps=300', 'train.batchSize=100', 'model.pac=10', 'model.embeddingDim=16', 'model.generatorDims=[64,64]', 'model.discriminatorDims=[64,64]', 'data.trainSize=1000'];
+  const overrides = ['train.steps=600', 'train.lr=1e-3', 'train.batchSize=100', 'model.pac=10', 'model.embeddingDim=16', 'model.generatorDims=64,64', 'model.discriminatorDims=64,64', 'data.trainSize=1000'];
   const fresh = await openSession({ modelId: 'ctgan', preset: 'tiny', overrides });
   const before = honoured(fresh.model as Ctgan, 'c');
   fresh.dispose();
@@ -35,7 +35,7 @@ test('CTGAN learns to honour the conditional vector (training-by-sampling + its 
   }
   const loaded = await openSession({ checkpoint: dir });
   try {
-    assert.equal(loaded.step, 300);
+    assert.equal(loaded.step, 600);
     assert.ok(honoured(loaded.model as Ctgan, 'c') > 0.9);
   } finally {
     loaded.dispose();

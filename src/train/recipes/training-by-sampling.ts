@@ -89,10 +89,11 @@ export const trainingBySamplingRecipe: RecipeFactory = (genModel, config, rng, d
   let noise = rng;
 
   const withCond = (rows: tf.Tensor, cond: tf.Tensor) => (model.condDim > 0 ? tf.concat([rows, cond], 1) : rows);
-  const noiseAndCond = (b: number, c: CondBatch) => {
-    const z = noise.normalTensor([b, model.latentDim]);
-    return model.condDim > 0 ? tf.concat([z, tf.tensor2d(c.cond, [b, model.condDim])], 1) : z;
-  };
+  const noiseAndCond = (b: number, c: CondBatch) =>
+    tf.tidy(() => {
+      const z = noise.normalTensor([b, model.latentDim]); // [B, E]
+      return model.condDim > 0 ? tf.concat([z, tf.tensor2d(c.cond, [b, model.condDim])], 1) : z; // [B, E + C]
+    });
 
   const criticStep = (batchX: tf.Tensor): Record<string, number> => {
     const b = batchX.shape[0];
