@@ -269,6 +269,8 @@ export function fitVgmFromLabels(x: Float64Array, labels: Int32Array, opts: VgmO
 export function fitVgm(x: Float64Array, rng: Rng, opts: VgmOptions = {}): VgmFit {
   const K = opts.components ?? 10;
   if (x.length < K) throw new Error(`The variational GMM needs at least ${K} values (one per component), got ${x.length}.`);
+  const bad = x.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`The variational GMM needs finite values; value ${bad} is ${x[bad]} (drop missing cells first).`);
   const { values, counts } = distinctCounts(x);
   return fitVgmFromLabels(values, kmeans1d(values, K, rng, {}, counts).labels, opts, counts);
 }

@@ -62,12 +62,13 @@ for (const name of Object.keys(COUNT_SET)) {
       }
       if (name === 'mix3') {
         // the outer modes are single components; the middle mode's mass (0.45 drawn) is split over the rest
+        // (measured, seeds 1–3: outer means within 6e-4 of sklearn's median, middle mass within 5e-4)
         const sMin = sk.map((s) => s.means[0]);
         const sMax = sk.map((s) => s.means[s.means.length - 1]);
-        assert.ok(Math.abs(a.means[0] - median(sMin)) < 0.005 && Math.abs(a.means[a.means.length - 1] - median(sMax)) < 0.005, `${a.means}`);
+        assert.ok(Math.abs(a.means[0] - median(sMin)) < 0.002 && Math.abs(a.means[a.means.length - 1] - median(sMax)) < 0.002, `${a.means}`);
         const middle = a.weights.slice(1, -1).reduce((s, v) => s + v, 0);
         const skMiddle = median(sk.map((s) => s.weights.slice(1, -1).reduce((u, v) => u + v, 0)));
-        assert.ok(Math.abs(middle - skMiddle) < 0.005, `middle mass ${middle} vs sklearn ${skMiddle}`);
+        assert.ok(Math.abs(middle - skMiddle) < 0.002, `middle mass ${middle} vs sklearn ${skMiddle}`);
       }
     }
   });
