@@ -1,0 +1,8 @@
+// Tabular synthetic-data metrics: SDMetrics' quality report (column shapes, column-pair trends),
+// train-on-synthetic/test-on-real utility and distance-to-closest-record privacy.
+export { ksStatistic, ksComplement, tvComplement, columnShapes, checkSameSchema, nanMean, round14, rintEven, type ColumnShape } from './column-shapes.js';
+export {
+  histogramBinEdges, digitize, pearson, correlationSimilarity, cramersV, contingencySimilarity, columnPairTrends,
+  type PairBinning, type PairTrend, type PairTrendOptions,
+} from './pair-trends.js';
+export { tabularQuality, DEFAULT_CORRELATION_THRESHOLD, DEFAULT_ASSOCIATION_THRESHOLD, type QualityOptions, type TabularQuality } from './quality.js';
