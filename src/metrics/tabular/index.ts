@@ -6,3 +6,4 @@ export {
   type PairBinning, type PairTrend, type PairTrendOptions,
 } from './pair-trends.js';
 export { tabularQuality, DEFAULT_CORRELATION_THRESHOLD, DEFAULT_ASSOCIATION_THRESHOLD, type QualityOptions, type TabularQuality } from './quality.js';
+export { distanceToClosestRecord, exactCopyRate, percentile, dcrPrivacy, type DcrResult, type DcrSummary } from './dcr.js';
