@@ -7,3 +7,6 @@ export {
 } from './pair-trends.js';
 export { tabularQuality, DEFAULT_CORRELATION_THRESHOLD, DEFAULT_ASSOCIATION_THRESHOLD, type QualityOptions, type TabularQuality } from './quality.js';
 export { distanceToClosestRecord, exactCopyRate, percentile, dcrPrivacy, type DcrResult, type DcrSummary } from './dcr.js';
+export { fitFeatureEncoder, binaryLabels, type FeatureEncoder, type FeatureColumn } from './features.js';
+export { trainClassifier, binaryScores, type ClassifierKind, type ClassifierOptions, type BinaryClassifier, type ClassifierScores } from './classifiers.js';
+export { tstr, trainAndScore, type TstrOptions, type TstrResult } from './tstr.js';
