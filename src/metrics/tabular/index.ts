@@ -10,3 +10,6 @@ export { distanceToClosestRecord, exactCopyRate, percentile, dcrPrivacy, type Dc
 export { fitFeatureEncoder, binaryLabels, type FeatureEncoder, type FeatureColumn } from './features.js';
 export { trainClassifier, binaryScores, type ClassifierKind, type ClassifierOptions, type BinaryClassifier, type ClassifierScores } from './classifiers.js';
 export { tstr, trainAndScore, type TstrOptions, type TstrResult } from './tstr.js';
+export { evaluateTabular, tabularSummary, type TabularEvalOptions, type TabularEvaluation } from './evaluate.js';
+export { renderTabularReport } from './report-html.js';
+export { histogramSvg, categoryBarsSvg, heatmapSvg, scoreColor } from './charts.js';
