@@ -13,8 +13,9 @@ import { checkSameSchema } from './column-shapes.js';
  *
  * Search: the reference rows sit in a trie over their discrete columns; a query walks it depth first,
  * its own category first, carrying the mismatch count m (a lower bound on d²) and pruning branches with
- * m ≥ the best d² so far. Each leaf holds the rows sharing one category tuple, sorted by the numeric
- * column with most distinct values; the scan runs outward from the query's value and stops once
+ * m ≥ the best d² so far, or when m plus the distance to the node's numeric bounding box does. A leaf
+ * holds the rows sharing one category tuple (or ≤ 8 rows, whose remaining categories are compared
+ * row by row), sorted by the numeric column with most distinct values; the scan runs outward from the query's value and stops once
  * m + δ² of that column alone reaches the best. The result is the brute-force minimum, in O(n) per
  * query only when nothing prunes.
  */
@@ -24,10 +25,15 @@ interface TrieNode {
   children?: Map<number, TrieNode>;
   /** per numeric column the scaled [min, max] of the node's rows (NaN when it holds a missing cell): [2·nd] */
   box: Float64Array;
-  /** leaves: rows [start, end) of the leaf-sorted order */
+  /** rows [start, end) of the leaf-sorted order */
   start: number;
   end: number;
+  /** discrete columns resolved above this node (leaves with depth < disc.length check the rest per row) */
+  depth: number;
 }
+
+/** Nodes with this many rows or fewer are leaves: compared row by row instead of split further. */
+const LEAF_ROWS = 8;
 
 /** The reference rows in leaf order, scaled, with the trie over their discrete columns. */
 interface Index {
@@ -38,6 +44,8 @@ interface Index {
   range: Float64Array;
   /** scaled numeric cells, row-major [rows, num.length] in leaf order (NaN kept) */
   cells: Float64Array;
+  /** discrete codes, row-major [rows, disc.length] in leaf order, trie order of columns */
+  codes: Float64Array;
   /** position in `num` of the column leaves are sorted by, or −1 */
   sortBy: number;
 }
@@ -61,23 +69,18 @@ function buildIndex(ref: TypedTable): Index {
   });
   // rows ordered by their category tuple (NaN codes last), ties by the sort column
   const key = (c: number, i: number): number => { const v = ref.columns[c][i]; return Number.isNaN(v) ? Infinity : v; };
+  const bySort = (a: number, b: number): number => (sortBy < 0 ? a - b : ref.columns[num[sortBy]][a] - ref.columns[num[sortBy]][b] || a - b);
   const order = Array.from({ length: ref.rows }, (_, i) => i).sort((a, b) => {
     for (const c of disc) { const ka = key(c, a), kb = key(c, b); if (ka !== kb) return ka < kb ? -1 : 1; }
-    return sortBy < 0 ? a - b : ref.columns[num[sortBy]][a] - ref.columns[num[sortBy]][b];
+    return bySort(a, b);
   });
-  const cells = new Float64Array(ref.rows * nd);
-  order.forEach((row, p) => { for (let k = 0; k < nd; k++) cells[p * nd + k] = (ref.columns[num[k]][row] - min[k]) / range[k]; });
-  const boxOf = (start: number, end: number): Float64Array => {
-    const box = new Float64Array(2 * nd);
-    for (let k = 0; k < nd; k++) {
-      let lo = Infinity, hi = -Infinity;
-      for (let p = start; p < end; p++) { const v = cells[p * nd + k]; if (v < lo) lo = v; if (v > hi) hi = v; if (Number.isNaN(v)) { lo = NaN; break; } }
-      box[2 * k] = lo; box[2 * k + 1] = hi;
-    }
-    return box;
-  };
+  const none = new Float64Array(0);
   const build = (start: number, end: number, depth: number): TrieNode => {
-    if (depth === disc.length) return { start, end, box: boxOf(start, end) };
+    if (depth === disc.length || end - start <= LEAF_ROWS) {
+      // an early leaf's rows differ in later categories: re-sort them by the sort column for the scan
+      if (depth < disc.length) order.splice(start, end - start, ...order.slice(start, end).sort(bySort));
+      return { start, end, depth, box: none };
+    }
     const children = new Map<number, TrieNode>();
     const col = ref.columns[disc[depth]];
     for (let s = start; s < end; ) {
@@ -86,9 +89,30 @@ function buildIndex(ref: TypedTable): Index {
       children.set(col[order[s]], build(s, e, depth + 1)); // Map keys: NaN is one key
       s = e;
     }
-    return { children, start, end, box: boxOf(start, end) };
+    return { children, start, end, depth, box: none };
   };
-  return { root: build(0, ref.rows, 0), disc, num, min, range, cells, sortBy };
+  const root = build(0, ref.rows, 0);
+  const cells = new Float64Array(ref.rows * nd), codes = new Float64Array(ref.rows * disc.length);
+  order.forEach((row, p) => {
+    for (let k = 0; k < nd; k++) cells[p * nd + k] = (ref.columns[num[k]][row] - min[k]) / range[k];
+    disc.forEach((c, k) => { codes[p * disc.length + k] = ref.columns[c][row]; });
+  });
+  // boxes bottom-up: a leaf's from its cells, a node's as the union of its children's (NaN: holds a missing cell)
+  const boxes = (node: TrieNode): Float64Array => {
+    const bx = new Float64Array(2 * nd);
+    for (let k = 0; k < nd; k++) { bx[2 * k] = Infinity; bx[2 * k + 1] = -Infinity; }
+    const merge = (lo: number, hi: number, k: number): void => {
+      if (Number.isNaN(lo) || Number.isNaN(bx[2 * k])) { bx[2 * k] = NaN; return; }
+      if (lo < bx[2 * k]) bx[2 * k] = lo;
+      if (hi > bx[2 * k + 1]) bx[2 * k + 1] = hi;
+    };
+    if (node.children) for (const ch of node.children.values()) { const cb = boxes(ch); for (let k = 0; k < nd; k++) merge(cb[2 * k], cb[2 * k + 1], k); }
+    else for (let p = node.start; p < node.end; p++) for (let k = 0; k < nd; k++) merge(cells[p * nd + k], cells[p * nd + k], k);
+    node.box = bx;
+    return bx;
+  };
+  boxes(root);
+  return { root, disc, num, min, range, cells, codes, sortBy };
 }
 
 /** A lower bound on the numeric part of d² from q to any row inside a node's box. */
@@ -121,12 +145,20 @@ function numericD2(cells: Float64Array, p: number, q: Float64Array, bound: numbe
 
 function nearestOne(ix: Index, qd: Float64Array, qn: Float64Array): number {
   let best = Infinity;
-  const { cells, sortBy } = ix;
-  const nd = qn.length;
+  const { cells, codes, sortBy } = ix;
+  const nd = qn.length, nc = qd.length;
   const qs = sortBy >= 0 ? qn[sortBy] : NaN;
+  let from = nc; // discrete columns the current leaf leaves unchecked: from … nc − 1
+  const tryRow = (p: number, m: number): void => {
+    for (let k = from; k < nc && m < best; k++) { const a = qd[k], b = codes[p * nc + k]; if (a !== b && !(a !== a && b !== b)) m++; }
+    if (m >= best) return;
+    const d = m + numericD2(cells, p, qn, best - m);
+    if (d < best) best = d;
+  };
   const scanLeaf = (node: TrieNode, m: number): void => {
+    from = node.depth;
     if (Number.isNaN(qs)) {
-      for (let p = node.start; p < node.end; p++) { const d = m + numericD2(cells, p, qn, best - m); if (d < best) best = d; }
+      for (let p = node.start; p < node.end; p++) tryRow(p, m);
       return;
     }
     let lo = node.start, hi = node.end; // first row with sort value ≥ qs
@@ -134,27 +166,25 @@ function nearestOne(ix: Index, qd: Float64Array, qn: Float64Array): number {
     for (let p = lo; p < node.end; p++) {
       const g = cells[p * nd + sortBy] - qs;
       if (m + g * g >= best) break;
-      const d = m + numericD2(cells, p, qn, best - m);
-      if (d < best) best = d;
+      tryRow(p, m);
     }
     for (let p = lo - 1; p >= node.start; p--) {
       const g = qs - cells[p * nd + sortBy];
       if (m + g * g >= best) break;
-      const d = m + numericD2(cells, p, qn, best - m);
-      if (d < best) best = d;
+      tryRow(p, m);
     }
   };
-  const visit = (node: TrieNode, depth: number, m: number): void => {
+  const visit = (node: TrieNode, m: number): void => {
     if (m >= best || m + boxBound(node.box, qn) >= best) return;
     if (!node.children) { scanLeaf(node, m); return; }
-    const own = node.children.get(qd[depth]);
-    if (own) visit(own, depth + 1, m);
+    const own = node.children.get(qd[node.depth]);
+    if (own) visit(own, m);
     for (const child of node.children.values()) {
       if (m + 1 >= best) return;
-      if (child !== own) visit(child, depth + 1, m + 1);
+      if (child !== own) visit(child, m + 1);
     }
   };
-  visit(ix.root, 0, 0);
+  visit(ix.root, 0);
   return best;
 }
 

@@ -79,9 +79,8 @@ function levels(a: Float64Array, b: Float64Array): { ia: Int32Array; ib: Int32Ar
   const map = (v: Float64Array): Int32Array => {
     const out = new Int32Array(v.length);
     for (let i = 0; i < v.length; i++) {
-      const key = Number.isNaN(v[i]) ? NaN : v[i]; // Map treats every NaN as one key
-      let k = id.get(key);
-      if (k === undefined) { k = id.size; id.set(key, k); }
+      let k = id.get(v[i]); // Map keys compare NaN equal to NaN
+      if (k === undefined) { k = id.size; id.set(v[i], k); }
       out[i] = k;
     }
     return out;
