@@ -153,9 +153,9 @@ export interface PairTrend {
 
 /** Options of `columnPairTrends`. */
 export interface PairTrendOptions {
-  /** Real |ρ| a numeric pair must exceed to be scored; 0 (default) scores all. SDMetrics ≥ 0.29: 0.5. */
+  /** Real |ρ| a numeric pair must exceed to be scored; 0 (default) scores all. SDMetrics ≥ 0.27 QualityReport: 0.5. */
   correlationThreshold?: number;
-  /** Real Cramér's V a contingency pair must exceed to be scored; 0 (default) scores all. SDMetrics ≥ 0.29: 0.3. */
+  /** Real Cramér's V a contingency pair must exceed to be scored; 0 (default) scores all. SDMetrics ≥ 0.27 QualityReport: 0.3. */
   associationThreshold?: number;
   binning?: PairBinning;
   /** Bins per numeric column; default 10. */

@@ -1,10 +1,10 @@
 // SDMetrics' single-table QualityReport: the mean of the Column Shapes and Column Pair Trends scores,
-// given both as before SDMetrics 0.29 (all pairs) and with its real-data thresholds (|ρ| > 0.5, V > 0.3).
+// given both as before SDMetrics 0.27 (all pairs; the issue calls it "pre-0.29") and with its real-data thresholds (|ρ| > 0.5, V > 0.3).
 import type { TypedTable } from '../../data/tabular/types.js';
 import { columnShapes, nanMean, type ColumnShape } from './column-shapes.js';
 import { columnPairTrends, type PairBinning, type PairTrend } from './pair-trends.js';
 
-/** SDMetrics' DEFAULT_REAL_CORRELATION_THRESHOLD and DEFAULT_REAL_ASSOCIATION_THRESHOLD (≥ 0.29). */
+/** SDMetrics' DEFAULT_REAL_CORRELATION_THRESHOLD and DEFAULT_REAL_ASSOCIATION_THRESHOLD (QualityReport since v0.27.0, HISTORY.md #815–#817). */
 export const DEFAULT_CORRELATION_THRESHOLD = 0.5;
 export const DEFAULT_ASSOCIATION_THRESHOLD = 0.3;
 
@@ -19,13 +19,13 @@ export interface QualityOptions {
 export interface TabularQuality {
   /** Mean KSComplement / TVComplement over columns. */
   columnShapes: number;
-  /** Mean pair score over all pairs (SDMetrics before 0.29). */
+  /** Mean pair score over all pairs (SDMetrics before 0.27). */
   columnPairTrends: number;
   /** Mean over the pairs whose real association meets the thresholds (NaN when none does). */
   columnPairTrendsThresholded: number;
-  /** mean(columnShapes, columnPairTrends): the pre-0.29 overall score. */
+  /** mean(columnShapes, columnPairTrends): the pre-0.27 overall score. */
   quality: number;
-  /** nanmean(columnShapes, columnPairTrendsThresholded): the ≥ 0.29 overall score. */
+  /** nanmean(columnShapes, columnPairTrendsThresholded): the ≥ 0.27 overall score. */
   qualityThresholded: number;
   shapes: ColumnShape[];
   /** All pairs, scored without thresholds. */

@@ -38,7 +38,7 @@ export function renderTabularReport(
   const s: string[] = ['<!DOCTYPE html>', '<html lang="en"><head><meta charset="utf-8">', `<title>${esc(title)}</title><style>${STYLE}</style></head><body>`];
   s.push(`<h1>${esc(title)}</h1>`, `<p class="sub">${real.rows} real rows, ${synthetic.rows} synthetic rows, ${cols.length} columns; definitions as SDMetrics' QualityReport (numeric pairs binned: ${esc(q.binning)}).</p>`);
   const scored = (ps: PairTrend[]) => String(ps.filter((x) => x.meetsThreshold && Number.isFinite(x.score)).length);
-  s.push('<h2>Fidelity</h2>', table(['score', 'all pairs (SDMetrics < 0.29)', `thresholded (|ρ| > ${q.thresholds.correlation}, V > ${q.thresholds.association})`], [
+  s.push('<h2>Fidelity</h2>', table(['score', 'all pairs (SDMetrics < 0.27)', `thresholded (|ρ| > ${q.thresholds.correlation}, V > ${q.thresholds.association})`], [
     ['quality', q.quality, q.qualityThresholded],
     ['column shapes', q.columnShapes, q.columnShapes],
     ['column-pair trends', q.columnPairTrends, q.columnPairTrendsThresholded],
