@@ -21,3 +21,4 @@ export { setFloat64Kernels, float64Kernels, type Float64Kernels } from '../engin
 export { symmetricEigen } from './eigen.js';
 export { modeCoverage, meanStd, type ModeCoverage, type ModeCoverageOptions } from './mode-coverage.js';
 export { evaluateImageGenerator, type FeatureClassifier, type ImageSampler, type GeneratorEvaluation, type GeneratorEvaluationOptions } from './classifier-eval.js';
+export * from './tabular/index.js';
