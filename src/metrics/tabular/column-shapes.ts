@@ -82,6 +82,11 @@ export function checkSameSchema(real: TypedTable, synthetic: TypedTable): void {
     if (a[c].name !== b[c].name || a[c].kind !== b[c].kind) {
       throw new Error(`Tabular metrics: column ${c} is "${a[c].name}" (${a[c].kind}) in the real table but "${b[c].name}" (${b[c].kind}) in the synthetic one.`);
     }
+    const ca = a[c].categories, cb = b[c].categories;
+    // codes index into `categories`: two lists that differ would compare different values under one code
+    if (ca && cb && (ca.length !== cb.length || ca.some((v, i) => v !== cb[i]))) {
+      throw new Error(`Tabular metrics: column "${a[c].name}" has categories [${ca.join(', ')}] in one table and [${cb.join(', ')}] in the other; read both tables with one schema so codes agree.`);
+    }
   }
   for (const t of [real, synthetic]) {
     if (t.columns.length !== t.schema.columns.length) throw new Error(`Tabular metrics: a table has ${t.columns.length} column arrays for ${t.schema.columns.length} schema columns.`);

@@ -113,4 +113,6 @@ test('tables with different schemas are refused with the column named', () => {
   const c = cases[0];
   const other = { ...c.synthetic, schema: { columns: c.schema.map((s, i) => (i === 2 ? { ...s, name: 'hrs' } : s)) } };
   assert.throws(() => tabularQuality(c.real, other), /column 2 is "hours".*"hrs"/);
+  const recoded = { ...c.synthetic, schema: { columns: c.schema.map((s) => (s.name === 'grade' ? { ...s, categories: ['high', 'low', 'mid'] } : s)) } };
+  assert.throws(() => tabularQuality(c.real, recoded), /"grade" has categories \[low, mid, high\] in one table and \[high, low, mid\]/);
 });
