@@ -10,10 +10,10 @@ import type { TypedTable } from '../data/tabular/types.js';
 import type { TableTransformer } from '../data/tabular/transform-types.js';
 
 /** Model families, as registry entries declare them (score-2d is a diffusion-family entry, ProdLDA a VAE). */
-export type Family = 'vae' | 'gan' | 'diffusion' | 'ebm' | 'gpt' | 'classifier';
+export type Family = 'vae' | 'gan' | 'diffusion' | 'ebm' | 'gpt' | 'classifier' | 'baseline';
 
 /** Training recipes (the table in src/train/recipes/index.ts); a spec names the one it trains with. */
-export type RecipeId = 'likelihood' | 'adversarial' | 'denoising' | 'contrastive-divergence' | 'training-by-sampling';
+export type RecipeId = 'likelihood' | 'adversarial' | 'denoising' | 'contrastive-divergence' | 'training-by-sampling' | 'closed-form';
 
 /** What a model can do, declared as data. */
 export interface Capabilities {
@@ -31,6 +31,8 @@ export interface Capabilities {
   tasks?: Task[];
   /** Iterative sampling: the sampler names `sample` takes, and whether it takes a step count and DDIM's η; absent = none. */
   sampling?: { samplers: readonly string[]; steps: boolean; eta: boolean };
+  /** Fitted in closed form when its recipe is built (the table baselines): steps change nothing. */
+  closedForm?: boolean;
 }
 
 /** Optional abilities a spec declares in `capabilities.tasks`; latent and likelihood keep their own flags. */

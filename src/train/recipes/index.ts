@@ -8,6 +8,7 @@ import { adversarialSchema } from './adversarial-options.js';
 import { denoisingRecipe } from './denoising.js';
 import { cdSchema, contrastiveDivergenceRecipe } from './contrastive-divergence.js';
 import { trainingBySamplingRecipe } from './training-by-sampling.js';
+import { closedFormRecipe } from './closed-form.js';
 
 /** Recipes by id (every RecipeId has a row). */
 export const RECIPES: Record<RecipeId, RecipeEntry> = {
@@ -16,6 +17,7 @@ export const RECIPES: Record<RecipeId, RecipeEntry> = {
   denoising: { id: 'denoising', build: denoisingRecipe },
   'contrastive-divergence': { id: 'contrastive-divergence', build: contrastiveDivergenceRecipe, section: { key: 'cd', schema: cdSchema } },
   'training-by-sampling': { id: 'training-by-sampling', build: trainingBySamplingRecipe },
+  'closed-form': { id: 'closed-form', build: closedFormRecipe },
 };
 
 /** Looks up a recipe's row, with an error naming the available ones. */
