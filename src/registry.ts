@@ -16,6 +16,7 @@ import { scoreSpec } from './models/score/spec.js';
 import { ebmSpec } from './models/ebm/spec.js';
 import { VAE_VARIANT_SPECS } from './models/vae/variants.js';
 import { prodLdaSpec } from './models/topic/spec.js';
+import { TABULAR_SPECS } from './models/tabular/index.js';
 
 /** The preset name every model answers with its schema defaults alone (skipping the preset its data's kind would get). */
 export const DEFAULTS_PRESET = 'defaults';
@@ -46,7 +47,7 @@ export function composeEntry(entry: ModelEntry<any>): ModelSpec<any> {
 
 /** Every registered model, in display order. */
 export const MODEL_SPECS: ModelSpec<any>[] = [
-  vaeSpec, classifierSpec, ...GAN_SPECS, ...GPT_SPECS, ...VAE_VARIANT_SPECS, prodLdaSpec, ...DIFFUSION_SPECS, scoreSpec, ebmSpec,
+  vaeSpec, classifierSpec, ...GAN_SPECS, ...GPT_SPECS, ...VAE_VARIANT_SPECS, prodLdaSpec, ...DIFFUSION_SPECS, scoreSpec, ebmSpec, ...TABULAR_SPECS,
 ].map(composeEntry);
 
 /** Finds a spec by id, with an error listing the valid ids. */

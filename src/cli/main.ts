@@ -5,6 +5,7 @@ import { registerList } from './commands/list.js';
 import { registerQuickstart, registerTrain } from './commands/train.js';
 import { registerEvalFeatures } from './commands/eval-features.js';
 import { registerEvalCompare, registerEvalRun } from './commands/eval-run.js';
+import { registerEvalTabular } from './commands/eval-tabular.js';
 import { registerInfo } from './commands/info.js';
 import { registerBench } from './commands/bench.js';
 import { addRunCommand } from './options.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   const evalCmd = program.command('eval').description('Evaluate a trained model');
   registerEvalFeatures(evalCmd);
   registerEvalCompare(evalCmd);
+  registerEvalTabular(evalCmd);
   registerEvalRun(evalCmd);
   for (const c of EVAL_COMMANDS) addRunCommand(evalCmd, c);
   for (const c of RUN_COMMANDS) addRunCommand(program, c);

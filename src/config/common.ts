@@ -96,6 +96,7 @@ export function dataSchema(defaults: { name: string; binarize?: 'none' | 'dynami
       labelColumn: z.string().optional().describe('csv/tabular: categorical column whose categories become labels'),
       columnTypes: z.array(z.string().regex(/^.+:(numeric|categorical)$/, "each entry is 'column:numeric' or 'column:categorical'")).optional()
         .describe("tabular: declared column types as column:numeric / column:categorical (others inferred)"),
+      columnSpec: z.string().optional().describe('table: a JSON file declaring column kinds (continuous, integer, datetime, categorical, ordinal, boolean); others inferred'),
       missing: z.array(z.string()).optional().describe("tabular: cell values that count as missing (default '?' and the empty cell)"),
       dropMissingRows: z.boolean().optional().describe('tabular: drop rows with a missing value in the chosen numeric columns'),
       maxLength: posInt().optional().describe("sequences: keep each user's most recent N items (default 200)"),

@@ -5,6 +5,7 @@ import type { Dataset, DataKind } from './types.js';
 import type { Tokenizer } from './tokenizer.js';
 import type { CsvTable } from './csv.js';
 import type { Standardization } from './table-dataset.js';
+import type { TableTransformer } from './tabular/transform-types.js';
 
 /** The loaded splits, plus the tokenizer (text) or the typed table and its standardisation (csv, tabular). */
 export interface LoadedData {
@@ -13,6 +14,8 @@ export interface LoadedData {
   tokenizer?: Tokenizer;
   table?: CsvTable;
   standardization?: Standardization;
+  /** Tables (data.name=table): the row encoder the tabular models are built on. */
+  tableTransformer?: TableTransformer;
 }
 
 /** One dataset: its options are a strict zod object; `load` gets them validated, defaults filled in. */

@@ -2,6 +2,7 @@
 // takes `testFraction` (say) validates and documents it the same way; entries pick the ones they take.
 import { z } from 'zod';
 import type { Tokenizer } from './tokenizer.js';
+import type { TableTransformer } from './tabular/transform-types.js';
 
 const positiveInt = () => z.number().int('must be a positive integer').min(1, 'must be a positive integer');
 
@@ -31,6 +32,10 @@ export const DATA_OPTIONS = {
   columnTypes: z
     .record(z.string(), z.enum(['numeric', 'categorical']))
     .describe("declared column types { name: 'numeric' | 'categorical' } (others inferred)"),
+  columnSpec: z.string().describe('a JSON file declaring column kinds, e.g. {"income": "categorical", "grade": {"kind": "ordinal", "categories": ["low", "mid", "high"]}}'),
+  tableTransformer: z
+    .custom<TableTransformer>((v) => typeof v === 'object' && v !== null && 'spans' in v, { error: 'must be a table transformer' })
+    .describe("a run's saved table encoder (set by genlab when it reopens a run)"),
   missing: z.array(z.string()).describe("cell values that count as missing (default '?' and the empty cell)"),
   dropMissingRows: z.boolean('must be true or false').describe('drop rows with a missing value in the chosen numeric columns'),
   maxLength: positiveInt().describe('keep each user’s most recent N items (left-padded with 0)'),

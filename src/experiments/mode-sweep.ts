@@ -80,7 +80,7 @@ export async function runModeExperiment(entry: string, dataset: ModeDataset, see
   // the same fork order as a `genlab train` session: init, recipe, data
   const root = new Rng(config.seed);
   const model = spec.create(config, root.fork('init'), { kind: 'vector', shape: [2], numClasses: data.train.numClasses });
-  const recipe = getRecipe(spec.recipe)(model, config, root.fork('recipe'));
+  const recipe = getRecipe(spec.recipe)(model, config, root.fork('recipe'), data.train);
   try {
     const t0 = performance.now();
     const result = await runTrainer({

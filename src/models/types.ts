@@ -6,12 +6,14 @@ import type { Rng } from '../random/rng.js';
 import type { RgbaImage } from '../io/png.js';
 import type { Batch, DataKind } from '../data/types.js';
 import type { BaseConfig, DeepPartial } from '../config/index.js';
+import type { TypedTable } from '../data/tabular/types.js';
+import type { TableTransformer } from '../data/tabular/transform-types.js';
 
 /** Model families, as registry entries declare them (score-2d is a diffusion-family entry, ProdLDA a VAE). */
-export type Family = 'vae' | 'gan' | 'diffusion' | 'ebm' | 'gpt' | 'classifier';
+export type Family = 'vae' | 'gan' | 'diffusion' | 'ebm' | 'gpt' | 'classifier' | 'baseline';
 
 /** Training recipes (the table in src/train/recipes/index.ts); a spec names the one it trains with. */
-export type RecipeId = 'likelihood' | 'adversarial' | 'denoising' | 'contrastive-divergence';
+export type RecipeId = 'likelihood' | 'adversarial' | 'denoising' | 'contrastive-divergence' | 'training-by-sampling' | 'closed-form';
 
 /** What a model can do, declared as data. */
 export interface Capabilities {
@@ -29,6 +31,8 @@ export interface Capabilities {
   tasks?: Task[];
   /** Iterative sampling: the sampler names `sample` takes, and whether it takes a step count and DDIM's η; absent = none. */
   sampling?: { samplers: readonly string[]; steps: boolean; eta: boolean };
+  /** Fitted in closed form when its recipe is built (the table baselines): steps change nothing. */
+  closedForm?: boolean;
 }
 
 /** Optional abilities a spec declares in `capabilities.tasks`; latent and likelihood keep their own flags. */
@@ -41,6 +45,8 @@ export interface DataInfo {
   numClasses?: number;
   /** Text: number of token ids the tokenizer produces. */
   vocabSize?: number;
+  /** Tables: the fitted encoder whose spans the model's input/output follow (saved with the run). */
+  table?: TableTransformer;
 }
 
 /** Options accepted by `sample`. */
@@ -81,6 +87,8 @@ export type LossMode = 'train' | 'eval';
 export interface LikelihoodModel extends GenModel {
   /** Per-batch mean objective to minimise, plus named parts for logging; `mode` defaults to 'train'; `step` (0-based, train only) drives annealed objectives. */
   loss(batch: Batch, rng?: Rng, mode?: LossMode, step?: number): { loss: tf.Scalar; parts: Record<string, tf.Scalar> };
+  /** A projection after each optimizer step (TVAE clamps its learnt σ into [0.01, 1]); absent = none. */
+  afterStep?(): void;
 }
 
 /** A model with a latent space. */
@@ -152,9 +160,15 @@ export interface TranslateModel extends GenModel {
   translate(x: tf.Tensor, rng: Rng): tf.Tensor;
 }
 
-/** Tabular synthesis: n rows of named columns (numbers, or category names). */
+/** Options of `sampleTable`. */
+export interface TableSampleOptions {
+  /** Rows drawn only with these discrete values: column name → category name (CTGAN's conditional sampling). */
+  condition?: Record<string, string>;
+}
+
+/** Tabular synthesis: n rows of the training table's schema. */
 export interface TableModel extends GenModel {
-  sampleTable(n: number, rng: Rng): { columns: string[]; rows: (number | string)[][] };
+  sampleTable(n: number, rng: Rng, opts?: TableSampleOptions): TypedTable;
 }
 
 const hasMethods = (m: GenModel, ...names: string[]) => names.every((k) => typeof (m as unknown as Record<string, unknown>)[k] === 'function');

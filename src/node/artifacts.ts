@@ -7,6 +7,7 @@ import { tf } from '../engine/tf.js';
 import { engineInfo } from '../engine/backend.js';
 import { imageGrid, scatterPlot, type RgbaImage } from '../io/png.js';
 import { renderReport, type LogRow } from '../io/report.js';
+import { writeTable } from '../data/tabular/write-table.js';
 import { isTableModel, type Capabilities, type LatentModel, type TableModel } from '../models/types.js';
 import { Rng } from '../random/rng.js';
 import { interpolateLatents, type Interpolation } from '../samplers/latent-walk.js';
@@ -99,14 +100,9 @@ function sampleImage(s: Session): Artifact {
   return { file: 'samples.png', png: encodePng(renderSamples(s, 64)), caption: `64 samples (seed ${PREVIEW_SEED})` };
 }
 
-function csvCell(v: number | string): string {
-  return typeof v === 'number' || !/[",\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`;
-}
-
-/** n sampled rows of a table model as CSV (header = column names). */
+/** n sampled rows of a table model as CSV in the training table's columns and formats. */
 export function renderTableSamples(m: TableModel, n: number, seed = PREVIEW_SEED): string {
-  const { columns, rows } = m.sampleTable(n, new Rng(seed));
-  return [columns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+  return writeTable(m.sampleTable(n, new Rng(seed)));
 }
 
 /** The preview each output kind writes (none for classifiers); a new output kind adds one line here. */

@@ -54,6 +54,8 @@ export interface CheckpointInput {
   dataRng: RngState;
   engine: EngineInfo | null;
   tokenizer?: object;
+  /** A table model's row encoder (its toJSON form). */
+  tableTransformer?: unknown;
   preset?: PresetChoice | null;
   /** Complete checkpoints kept (default config.train.keepCheckpoints). */
   keep?: number;
@@ -71,6 +73,7 @@ export async function checkpointFiles(s: CheckpointInput): Promise<{ files: Chec
   const files: CheckpointFile[] = [];
   let weightsFinite = true;
   if (s.tokenizer) files.push({ name: TOKENIZER_FILE, data: JSON.stringify(s.tokenizer) });
+  if (s.tableTransformer) files.push({ name: TABLE_TRANSFORMER_FILE, data: JSON.stringify(s.tableTransformer) });
   const networks: Record<string, string> = {};
   const entries = Object.entries(s.model.networks);
   for (let i = 0; i < entries.length; i++) {
@@ -111,6 +114,25 @@ export async function saveCheckpoint(runDir: string, s: CheckpointInput): Promis
   const { files, weightsFinite } = await checkpointFiles(s);
   const dir = await commitCheckpoint(runDir, s.step, files, { keep: s.keep ?? s.config.train.keepCheckpoints, mirror: MIRRORED_FILES, fs: s.fs });
   return { path: dir, weightsFinite };
+}
+
+/** File holding a table model's row encoder (schema, modes, spans) beside the weights. */
+export const TABLE_TRANSFORMER_FILE = 'table-transformer.json';
+
+/** The saved table encoder JSON of a checkpoint, or null when it has none (non-table models). */
+export async function readTableTransformerJson(dir: string): Promise<unknown | null> {
+  const file = path.join(dir, TABLE_TRANSFORMER_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 /** File holding a text model's tokenizer (its toJSON form) beside the weights. */

@@ -10,7 +10,8 @@ import { Rng } from '../random/rng.js';
 import { getRecipe } from '../train/recipes/index.js';
 import type { Recipe } from '../train/recipe.js';
 import { DATASETS, loadDataset, type DataSpec, type LoadedData } from './datasets.js';
-import { hasRecipeState, loadNetworksInto, loadRecipeState, openCheckpoint, readTokenizerJson, type CheckpointMeta } from './checkpoint.js';
+import { hasRecipeState, loadNetworksInto, loadRecipeState, openCheckpoint, readTableTransformerJson, readTokenizerJson, TABLE_TRANSFORMER_FILE, type CheckpointMeta } from './checkpoint.js';
+import { tableTransformerFromJSON } from '../data/tabular/table-transformer.js';
 import type { ResolvedCheckpoint } from './checkpoint-store.js';
 import { tokenizerFromJSON, type ByteBpeJSON } from '../data/bpe.js';
 import type { CharTokenizerJSON } from '../data/tokenizer.js';
@@ -141,6 +142,14 @@ export async function openSession(src: SessionSource): Promise<Session> {
   const from = source?.dir; // a text model keeps the tokenizer it was trained with
   const savedTokenizer = from ? await readTokenizerJson(from) : null;
   if (savedTokenizer) dataSpec.tokenizer = tokenizerFromJSON(savedTokenizer as CharTokenizerJSON | ByteBpeJSON);
+  const savedTable = from ? await readTableTransformerJson(from) : null; // a table model keeps its row encoder
+  if (savedTable) {
+    try {
+      dataSpec.tableTransformer = tableTransformerFromJSON(savedTable);
+    } catch (e) {
+      throw new Error(`${path.join(from!, TABLE_TRANSFORMER_FILE)} is damaged: ${(e as Error).message}`);
+    }
+  }
   // a resumed run's data comes from its saved config: say so when it no longer loads (a moved file, an edit)
   const data = await loadDataset(dataSpec).catch((e: Error) => {
     throw meta && source ? new Error(`The data of ${path.join(source.dir, 'genlab.json')} (${config.data.name}) does not load: ${e.message}`) : e;
@@ -150,10 +159,11 @@ export async function openSession(src: SessionSource): Promise<Session> {
   }
   const info: DataInfo = { kind: data.train.kind, shape: data.train.shape, numClasses: data.train.numClasses };
   if (data.tokenizer) info.vocabSize = data.tokenizer.vocabSize;
+  if (data.tableTransformer) info.table = data.tableTransformer;
   // fixed fork order: init, recipe, data — a given seed always gives the same streams
   const root = new Rng(config.seed);
   const model = spec.create(config, root.fork('init'), info);
-  const recipe = getRecipe(spec.recipe)(model, config, root.fork('recipe'));
+  const recipe = getRecipe(spec.recipe)(model, config, root.fork('recipe'), data.train);
   let dataRng = root.fork('data');
   let step = 0;
   let stateRestored = false;

@@ -139,6 +139,7 @@ export async function trainRun(o: TrainRunOptions): Promise<TrainRunResult> {
           dataRng: session.dataRng.state(),
           engine: engineInfo(),
           tokenizer: session.data.tokenizer?.toJSON(),
+          tableTransformer: session.data.tableTransformer?.toJSON(),
           preset: session.preset,
         });
       } catch (e) {

@@ -4,6 +4,7 @@ import type { Batch } from '../data/types.js';
 import type { BaseConfig } from '../config/common.js';
 import type { z } from 'zod';
 import type { GenModel, RecipeId } from '../models/types.js';
+import type { Dataset } from '../data/types.js';
 import type { NamedTensor } from './optimizers.js';
 
 /** What the trainer hands a recipe for one step. */
@@ -29,8 +30,11 @@ export interface Recipe {
   dispose(): void;
 }
 
-/** Builds a recipe for a model and its resolved config; `rng` drives the recipe's own noise. */
-export type RecipeFactory = (model: GenModel, config: BaseConfig, rng: Rng) => Recipe;
+/**
+ * Builds a recipe for a model and its resolved config; `rng` drives the recipe's own noise. `data` is the
+ * training split, for recipes that draw their own rows (CTGAN's training-by-sampling) or fit in closed form.
+ */
+export type RecipeFactory = (model: GenModel, config: BaseConfig, rng: Rng, data?: Dataset) => Recipe;
 
 /** A recipe's own config section: its key in the config and its schema, given an entry's defaults for it. */
 export interface RecipeSection {

@@ -4,11 +4,11 @@ import { DATASET_NAMES, loadDataset } from '../../src/node/datasets.js';
 
 test('unknown dataset name lists the valid names and suggests the closest', async () => {
   await assert.rejects(loadDataset({ name: 'mnsit' }),
-    /Unknown dataset 'mnsit'; valid names: mnist, fashion-mnist, ring-8, grid-25, moons, swiss-roll, text, csv, shapes, bow, images, paired-images, unpaired-images, tabular, audio, sequences\. Did you mean 'mnist'\?/);
+    /Unknown dataset 'mnsit'; valid names: mnist, fashion-mnist, ring-8, grid-25, moons, swiss-roll, text, csv, shapes, bow, images, paired-images, unpaired-images, tabular, audio, sequences, table, toy-table\. Did you mean 'mnist'\?/);
   await assert.rejects(loadDataset({ name: 'imagenet' }), (e: Error) => /valid names: mnist/.test(e.message) && !/Did you mean/.test(e.message));
   assert.deepEqual([...DATASET_NAMES], [
     'mnist', 'fashion-mnist', 'ring-8', 'grid-25', 'moons', 'swiss-roll', 'text', 'csv', 'shapes', 'bow',
-    'images', 'paired-images', 'unpaired-images', 'tabular', 'audio', 'sequences',
+    'images', 'paired-images', 'unpaired-images', 'tabular', 'audio', 'sequences', 'table', 'toy-table',
   ]);
 });
 

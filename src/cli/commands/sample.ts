@@ -5,13 +5,14 @@ import path from 'node:path';
 import { renderInterpolation } from '../../node/artifacts.js';
 import { encodePng } from '../../node/png-codec.js';
 import { checkOutputFile, writeOutput } from '../../node/run-dir.js';
-import { modelAs, outRow, seedOption, seedRow, type RunCommand } from '../options.js';
+import { collect, modelAs, outRow, seedOption, seedRow, type RunCommand } from '../options.js';
 import { checkCount, checkSampleCount, countOption, formatBytes } from '../limits.js';
 import { checkSamplerName, hasSamplerFlags, samplerNeeds, samplerOptions, withSamplerFlags } from './diffusion-common.js';
 import { Rng } from '../../random/rng.js';
 import { imageGrid, scatterPlot } from '../../io/png.js';
 import { isEnergyLandscapeModel, type Need } from '../../models/types.js';
 import type { Session } from '../../node/session.js';
+import { parseConditions, writeTableSamples } from './sample-table.js';
 
 /** Pixels one grid file may hold (a 4096×4096 PNG) and the most samples per file. */
 const GRID_PIXELS = 4096 * 4096;
@@ -95,7 +96,10 @@ export const sampleCommand: RunCommand = {
     ['--interpolate <method>', 'instead of samples, decode latent interpolations (lerp | slerp)'],
     ['--energy', 'energy-based 2-D models: also write the energy landscape heatmap (DIR/energy.png)'],
   ],
-  extend: withSamplerFlags,
+  extend: (c) => {
+    withSamplerFlags(c);
+    c.option('--condition <column=value>', 'table models: only rows with this category (repeatable; ctgan natively, others by rejection)', collect, []);
+  },
   check(o) {
     countOption('n', o.n, 64);
     countOption('per-file', o.perFile, 1);
@@ -103,11 +107,18 @@ export const sampleCommand: RunCommand = {
     seedOption(o.seed);
     if (o.interpolate && o.interpolate !== 'lerp' && o.interpolate !== 'slerp') throw new Error(`--interpolate must be lerp or slerp, got "${o.interpolate}".`);
     if (hasSamplerFlags(o)) samplerOptions(o, 1);
+    parseConditions(o.condition);
   },
-  needs: (o) => [o.interpolate ? 'latent' : 'sample', ...(o.energy ? ['energy' as Need] : []), ...samplerNeeds(o)],
+  needs: (o) => [o.interpolate ? 'latent' : 'sample', ...(o.energy ? ['energy' as Need] : []), ...(o.condition?.length ? ['table' as Need] : []), ...samplerNeeds(o)],
   async run(s, o, dir) {
     checkSamplerName(s.spec.capabilities, o.sampler);
     const seed = seedOption(o.seed);
+    if (s.spec.capabilities.output === 'table' && !o.interpolate) {
+      // rows, not pictures: CSV in the training table's columns
+      const file = await writeTableSamples(s, countOption('n', o.n, 64), seed, o.out ?? path.join(dir, `samples-seed${seed}.csv`), parseConditions(o.condition));
+      process.stdout.write(`${file}\n`);
+      return;
+    }
     const out = o.out ?? path.join(dir, o.interpolate ? `interpolation-${o.interpolate}.png` : `samples-seed${seed}.png`);
     await checkOutputFile(out);
     if (o.energy) {

@@ -9,10 +9,11 @@ import { bow, text } from './text-corpora.js';
 import { csv, tabular } from './tables.js';
 import { audio } from './audio-clips.js';
 import { sequences } from './interaction-logs.js';
+import { table, toyTableData } from './typed-tables.js';
 
 /** Every dataset, in listing order. */
 export const DATASETS: readonly DatasetEntry[] = [
-  mnist, fashionMnist, ...toy2d, text, csv, shapes, bow, images, pairedImages, unpairedImages, tabular, audio, sequences,
+  mnist, fashionMnist, ...toy2d, text, csv, shapes, bow, images, pairedImages, unpairedImages, tabular, audio, sequences, table, toyTableData,
 ];
 
 /** Every dataset name loadDataset accepts. */

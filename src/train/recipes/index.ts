@@ -7,6 +7,8 @@ import { adversarialRecipe } from './adversarial.js';
 import { adversarialSchema } from './adversarial-options.js';
 import { denoisingRecipe } from './denoising.js';
 import { cdSchema, contrastiveDivergenceRecipe } from './contrastive-divergence.js';
+import { trainingBySamplingRecipe } from './training-by-sampling.js';
+import { closedFormRecipe } from './closed-form.js';
 
 /** Recipes by id (every RecipeId has a row). */
 export const RECIPES: Record<RecipeId, RecipeEntry> = {
@@ -14,6 +16,8 @@ export const RECIPES: Record<RecipeId, RecipeEntry> = {
   adversarial: { id: 'adversarial', build: adversarialRecipe, section: { key: 'adversarial', schema: adversarialSchema } },
   denoising: { id: 'denoising', build: denoisingRecipe },
   'contrastive-divergence': { id: 'contrastive-divergence', build: contrastiveDivergenceRecipe, section: { key: 'cd', schema: cdSchema } },
+  'training-by-sampling': { id: 'training-by-sampling', build: trainingBySamplingRecipe },
+  'closed-form': { id: 'closed-form', build: closedFormRecipe },
 };
 
 /** Looks up a recipe's row, with an error naming the available ones. */

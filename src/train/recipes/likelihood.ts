@@ -28,6 +28,7 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
       const { grads, norm } = clipByGlobalNorm(r.grads, config.train.gradClip);
       optimizer.apply(vars, grads);
       grads.forEach((g) => g.dispose());
+      model.afterStep?.();
       ema?.update();
       const losses: Record<string, number> = { loss: r.loss.dataSync()[0], ...readScalars(r.parts) };
       r.loss.dispose();
