@@ -1,0 +1,175 @@
+// Batched per-example gradient clipping for Dense layers (Goodfellow 2015, "Efficient per-example gradient
+// computations"): ‖∂ℓ_i/∂W‖² = ‖a_i‖²‖δ_i‖², clipped sum aᵀ diag(c) δ — one backward pass, no loop over examples.
+import { tf, tfl } from '../engine/tf.js';
+
+/** One Dense layer whose weights DP-SGD updates: its kernel [in, out] and optional bias [out]. */
+export interface DenseTap {
+  layer: tfl.layers.Layer;
+  kernel: tf.Variable;
+  bias: tf.Variable | null;
+}
+
+// The members of tfjs-layers' Dense that the tap reads (protected in its typings).
+interface DenseInternals {
+  kernel: { read(): tf.Tensor } | null;
+  bias: { read(): tf.Tensor } | null;
+  activation: { apply(x: tf.Tensor): tf.Tensor } | null;
+  call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor | tf.Tensor[];
+}
+
+function leafLayers(layer: tfl.layers.Layer): tfl.layers.Layer[] {
+  const inner = (layer as unknown as { layers?: tfl.layers.Layer[] }).layers;
+  return Array.isArray(inner) ? inner.flatMap(leafLayers) : [layer];
+}
+
+/**
+ * The Dense taps covering `vars` (the recipe's trainable variables, in order). Any trainable variable
+ * that is not a Dense kernel or bias is an error naming its layer: per-example norms exist in closed
+ * form here only for Dense layers on [B, features] inputs.
+ */
+export function denseTaps(networks: tfl.LayersModel[], vars: tf.Variable[]): DenseTap[] {
+  const owner = new Map<string, tfl.layers.Layer>();
+  for (const layer of networks.flatMap(leafLayers)) {
+    for (const w of layer.trainableWeights) owner.set(w.read().name, layer);
+  }
+  const taps = new Map<tfl.layers.Layer, DenseTap>();
+  for (const v of vars) {
+    const layer = owner.get(v.name);
+    if (!layer) throw new Error(`DP-SGD: variable ${v.name} belongs to no layer of the model's networks.`);
+    if (layer.getClassName() !== 'Dense') {
+      throw new Error(
+        `DP-SGD per-example clipping supports Dense layers only; layer '${layer.name}' (${layer.getClassName()}) has trainable weights. ` +
+          'Use a dense-only network (e.g. the classifier with model.filters=[]) or freeze that layer.',
+      );
+    }
+    const d = layer as unknown as DenseInternals;
+    const kernel = d.kernel!.read() as tf.Variable;
+    const bias = d.bias ? (d.bias.read() as tf.Variable) : null;
+    taps.set(layer, { layer, kernel, bias });
+  }
+  return [...taps.values()];
+}
+
+/** Settings of one private gradient: clipping norm C, noise multiplier σ and the divisor of the sum. */
+export interface DpGradOptions {
+  maxGradNorm: number;
+  noiseMultiplier: number;
+  /** The sum of clipped gradients is divided by this: q·N under Poisson sampling, B for fixed batches. */
+  denominator: number;
+  /** Standard normals for the noise, [n] → tensor (the seeded Rng's normalTensor). */
+  normal?: (shape: number[]) => tf.Tensor;
+}
+
+/** A private gradient: noisy clipped mean gradients aligned with `vars`, per-example norms [B], the loss. */
+export interface DpGrads {
+  grads: tf.Tensor[];
+  /** Unclipped per-example gradient norms ‖g_i‖ (over all taps). */
+  norms: Float32Array;
+  loss: tf.Scalar;
+  parts: Record<string, tf.Scalar>;
+}
+
+/**
+ * Runs `lossFn` (a batch MEAN of per-example losses over `batchSize` examples; no batch statistics) with a
+ * zero probe added to each Dense pre-activation z = aW + b, so one backward pass gives δ_i = ∂ℓ_i/∂z_i for
+ * every layer; then clips each example's gradient to `maxGradNorm`, sums, adds N(0, σ²C²) and divides.
+ */
+export function dpGradients(
+  lossFn: () => { loss: tf.Scalar; parts?: Record<string, tf.Scalar> },
+  taps: DenseTap[],
+  vars: tf.Variable[],
+  batchSize: number,
+  o: DpGradOptions,
+): DpGrads {
+  const inputs: (tf.Tensor | null)[] = taps.map(() => null);
+  let parts: Record<string, tf.Scalar> = {};
+  const ownCall = taps.map((t) => Object.prototype.hasOwnProperty.call(t.layer, 'call'));
+  const originals = taps.map((t) => (t.layer as unknown as DenseInternals).call);
+  if (o.noiseMultiplier > 0 && !o.normal) throw new Error('DP-SGD: noise needs a source of standard normals (options.normal).');
+  const run = (...probes: tf.Tensor[]): tf.Scalar => {
+    taps.forEach((t, k) => {
+      const d = t.layer as unknown as DenseInternals;
+      d.call = (x) => {
+        const a = Array.isArray(x) ? x[0] : x; // [B, in]
+        if (a.rank !== 2 || a.shape[0] !== batchSize) {
+          throw new Error(`DP-SGD: Dense layer '${t.layer.name}' got input shape [${a.shape}]; per-example clipping needs [${batchSize}, features].`);
+        }
+        if (inputs[k]) throw new Error(`DP-SGD: Dense layer '${t.layer.name}' is applied twice in one loss (shared weights are not supported).`);
+        inputs[k] = tf.keep(tf.clone(a)); // a clone: the first layer's input is the caller's batch
+        let z = tf.add(tf.matMul(a, t.kernel), probes[k]); // [B, out]
+        if (t.bias) z = tf.add(z, t.bias);
+        return d.activation ? d.activation.apply(z) : z;
+      };
+    });
+    const r = lossFn();
+    parts = Object.fromEntries(Object.entries(r.parts ?? {}).map(([k, v]) => [k, tf.keep(v)]));
+    return tf.mul(r.loss, batchSize) as tf.Scalar; // Σ_i ℓ_i, so the probe gradients are per-example δ_i
+  };
+  let value: tf.Scalar;
+  let deltas: tf.Tensor[];
+  try {
+    const probes = taps.map((t) => tf.zeros([batchSize, t.kernel.shape[1]]));
+    const r = tf.valueAndGrads(run)(probes);
+    probes.forEach((p) => p.dispose());
+    value = r.value;
+    deltas = r.grads; // [B, out] each
+  } finally {
+    taps.forEach((t, k) => {
+      if (ownCall[k]) (t.layer as unknown as DenseInternals).call = originals[k];
+      else delete (t.layer as unknown as Partial<DenseInternals>).call; // back to the prototype's
+    });
+  }
+  const missing = taps.findIndex((_, k) => !inputs[k]);
+  if (missing >= 0) {
+    inputs.forEach((a) => a?.dispose());
+    deltas.forEach((d) => d.dispose());
+    throw new Error(`DP-SGD: Dense layer '${taps[missing].layer.name}' was not used by the loss.`);
+  }
+  const { grads, norms } = clipAndNoise(inputs as tf.Tensor[], deltas, taps, vars, o);
+  inputs.forEach((a) => a!.dispose());
+  deltas.forEach((d) => d.dispose());
+  const loss = tf.tidy(() => tf.div(value, batchSize)) as tf.Scalar;
+  value.dispose();
+  return { grads, norms, loss, parts };
+}
+
+// Per-example norms from the layer inputs a [B, in] and output gradients δ [B, out], then Σ c_i g_i + noise.
+function clipAndNoise(inputs: tf.Tensor[], deltas: tf.Tensor[], taps: DenseTap[], vars: tf.Variable[], o: DpGradOptions) {
+  const byVar = new Map<string, tf.Tensor>();
+  let norms!: Float32Array;
+  const kept = tf.tidy(() => {
+    const sq = taps.map((t, k) => {
+      const dSq = tf.sum(tf.square(deltas[k]), 1); // [B]
+      const aSq = tf.sum(tf.square(inputs[k]), 1); // [B]
+      return t.bias ? tf.mul(dSq, tf.add(aSq, 1)) : tf.mul(dSq, aSq); // ‖a_i‖²‖δ_i‖² + ‖δ_i‖²
+    });
+    const norm = tf.sqrt(tf.addN(sq)); // [B]
+    const c = tf.minimum(tf.div(o.maxGradNorm, tf.add(norm, 1e-6)), 1); // [B], Opacus's C/(‖g‖ + 1e-6)
+    const out: tf.Tensor[] = [norm];
+    taps.forEach((t, k) => {
+      const cd = tf.mul(deltas[k], tf.expandDims(c, 1)); // [B, out]
+      out.push(tf.matMul(tf.transpose(inputs[k]), cd)); // [in, out] = aᵀ diag(c) δ
+      if (t.bias) out.push(tf.sum(cd, 0)); // [out]
+    });
+    return out;
+  });
+  norms = kept[0].dataSync() as Float32Array;
+  kept[0].dispose();
+  let i = 1;
+  for (const t of taps) {
+    byVar.set(t.kernel.name, kept[i++]);
+    if (t.bias) byVar.set(t.bias.name, kept[i++]);
+  }
+  const std = o.noiseMultiplier * o.maxGradNorm;
+  const grads = vars.map((v) => {
+    const sum = byVar.get(v.name);
+    if (!sum) throw new Error(`DP-SGD: variable ${v.name} has no Dense tap.`);
+    const g = tf.tidy(() => {
+      const noisy = std > 0 ? tf.add(sum, tf.mul(o.normal!(sum.shape), std)) : sum;
+      return tf.div(noisy, o.denominator);
+    });
+    sum.dispose();
+    return g;
+  });
+  return { grads, norms };
+}
