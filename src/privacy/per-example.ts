@@ -30,7 +30,7 @@ function leafLayers(layer: tfl.layers.Layer): tfl.layers.Layer[] {
 export function denseTaps(networks: tfl.LayersModel[], vars: tf.Variable[]): DenseTap[] {
   const owner = new Map<string, tfl.layers.Layer>();
   for (const layer of networks.flatMap(leafLayers)) {
-    for (const w of layer.trainableWeights) owner.set(w.read().name, layer);
+    for (const w of layer.trainableWeights) owner.set((w.read() as tf.Variable).name, layer);
   }
   const taps = new Map<tfl.layers.Layer, DenseTap>();
   for (const v of vars) {
@@ -108,7 +108,7 @@ export function dpGradients(
   let value: tf.Scalar;
   let deltas: tf.Tensor[];
   try {
-    const probes = taps.map((t) => tf.zeros([batchSize, t.kernel.shape[1]]));
+    const probes = taps.map((t) => tf.zeros([batchSize, t.kernel.shape[1]!])); // [B, out]
     const r = tf.valueAndGrads(run)(probes);
     probes.forEach((p) => p.dispose());
     value = r.value;

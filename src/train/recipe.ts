@@ -13,6 +13,8 @@ export interface StepInput {
   step: number;
   /** Learning rate from the schedule for this step. */
   lr: number;
+  /** Number of training examples (the sampling rate of DP-SGD's accountant is batchSize / datasetSize). */
+  datasetSize?: number;
 }
 
 /** A training objective + its optimizers; stateful only through `getState`/`setState`. */
