@@ -1,11 +1,12 @@
-// DP-SGD's per-step work for a recipe (Abadi et al. 2016, Alg. 1): private gradients of Dense networks,
+// DP-SGD's per-step work for a recipe (Abadi et al. 2016, Alg. 1): private gradients of Dense/Conv2D nets,
 // the RDP accountant's ε after each step, σ from an ε budget, and the stop before a step would exceed it.
 import { tf, tfl } from '../engine/tf.js';
 import { Rng, type RngState } from '../random/rng.js';
 import { StopTraining } from '../train/events.js';
 import type { DpConfig } from './dp-config.js';
-import { denseTaps, dpGradients, type DenseTap } from './per-example.js';
+import { layerTaps, dpGradients } from './per-example.js';
 import { RdpAccountant, sigmaForEpsilon } from './rdp.js';
+import type { Tap } from './taps.js';
 
 /** A private step's result: noisy gradients aligned with the variables, and the numbers to report. */
 export interface DpStep {
@@ -13,13 +14,13 @@ export interface DpStep {
   /** Batch-mean loss (absent for an empty Poisson batch, whose update is noise only). */
   loss: tf.Scalar | null;
   parts: Record<string, tf.Scalar>;
-  /** `privacy/epsilon` (ε after this step), `privacy/batchSize`, `privacy/clipped` (fraction of examples clipped). */
+  /** `privacy/epsilon` (ε after this step), `privacy/batchSize`, `privacy/sigma`, `privacy/clipped` (fraction of examples clipped). */
   report: Record<string, number>;
 }
 
 /** DP-SGD state of one training run: taps on the Dense layers, the noise stream and the accountant. */
 export class DpSgd {
-  private readonly taps: DenseTap[];
+  private readonly taps: Tap[];
   private noise: Rng;
   private accountant: RdpAccountant | null = null;
   private sigmaValue: number | null;
@@ -31,7 +32,7 @@ export class DpSgd {
     private readonly train: { steps: number; batchSize: number },
     rng: Rng,
   ) {
-    this.taps = denseTaps(networks, vars);
+    this.taps = layerTaps(networks, vars);
     this.noise = rng.fork('dp-sgd-noise');
     this.sigmaValue = cfg.noiseMultiplier ?? null;
   }
@@ -76,7 +77,7 @@ export class DpSgd {
       denominator: this.train.batchSize, // expected batch size q·N under Poisson sampling, B for fixed batches
       normal: (shape: number[]) => this.noise.normalTensor(shape),
     };
-    const report: Record<string, number> = { 'privacy/epsilon': eps, 'privacy/batchSize': batchSize };
+    const report: Record<string, number> = { 'privacy/epsilon': eps, 'privacy/batchSize': batchSize, 'privacy/sigma': this.sigmaValue! };
     if (batchSize === 0) {
       const std = opts.noiseMultiplier * opts.maxGradNorm;
       const grads = this.vars.map((v) => tf.tidy(() => tf.mul(opts.normal(v.shape), std / opts.denominator)));

@@ -1,21 +1,7 @@
-// Batched per-example gradient clipping for Dense layers (Goodfellow 2015, "Efficient per-example gradient
-// computations"): ‖∂ℓ_i/∂W‖² = ‖a_i‖²‖δ_i‖², clipped sum aᵀ diag(c) δ — one backward pass, no loop over examples.
+// Batched per-example gradient clipping (Goodfellow 2015, "Efficient per-example gradient computations"):
+// zero probes on each layer's pre-activation give every δ_i in one backward pass; taps.ts does the per-layer maths.
 import { tf, tfl } from '../engine/tf.js';
-
-/** One Dense layer whose weights DP-SGD updates: its kernel [in, out] and optional bias [out]. */
-export interface DenseTap {
-  layer: tfl.layers.Layer;
-  kernel: tf.Variable;
-  bias: tf.Variable | null;
-}
-
-// The members of tfjs-layers' Dense that the tap reads (protected in its typings).
-interface DenseInternals {
-  kernel: { read(): tf.Tensor } | null;
-  bias: { read(): tf.Tensor } | null;
-  activation: { apply(x: tf.Tensor): tf.Tensor } | null;
-  call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor | tf.Tensor[];
-}
+import { TAPS, type Tap } from './taps.js';
 
 function leafLayers(layer: tfl.layers.Layer): tfl.layers.Layer[] {
   const inner = (layer as unknown as { layers?: tfl.layers.Layer[] }).layers;
@@ -23,29 +9,27 @@ function leafLayers(layer: tfl.layers.Layer): tfl.layers.Layer[] {
 }
 
 /**
- * The Dense taps covering `vars` (the recipe's trainable variables, in order). Any trainable variable
- * that is not a Dense kernel or bias is an error naming its layer: per-example norms exist in closed
- * form here only for Dense layers on [B, features] inputs.
+ * The taps covering `vars` (the recipe's trainable variables, in order). A trainable variable of a layer
+ * with no tap (see TAPS: Dense, Conv2D) is an error naming its layer.
  */
-export function denseTaps(networks: tfl.LayersModel[], vars: tf.Variable[]): DenseTap[] {
+export function layerTaps(networks: tfl.LayersModel[], vars: tf.Variable[]): Tap[] {
   const owner = new Map<string, tfl.layers.Layer>();
   for (const layer of networks.flatMap(leafLayers)) {
     for (const w of layer.trainableWeights) owner.set((w.read() as tf.Variable).name, layer);
   }
-  const taps = new Map<tfl.layers.Layer, DenseTap>();
+  const taps = new Map<tfl.layers.Layer, Tap>();
   for (const v of vars) {
     const layer = owner.get(v.name);
     if (!layer) throw new Error(`DP-SGD: variable ${v.name} belongs to no layer of the model's networks.`);
-    if (layer.getClassName() !== 'Dense') {
+    if (taps.has(layer)) continue;
+    const make = TAPS[layer.getClassName()];
+    if (!make) {
       throw new Error(
-        `DP-SGD per-example clipping supports Dense layers only; layer '${layer.name}' (${layer.getClassName()}) has trainable weights. ` +
-          'Use a dense-only network (e.g. the classifier with model.filters=[]) or freeze that layer.',
+        `DP-SGD per-example clipping supports ${Object.keys(TAPS).join(' and ')} layers only; layer '${layer.name}' (${layer.getClassName()}) has trainable weights. ` +
+          'Use a network built from those layers or freeze that one.',
       );
     }
-    const d = layer as unknown as DenseInternals;
-    const kernel = d.kernel!.read() as tf.Variable;
-    const bias = d.bias ? (d.bias.read() as tf.Variable) : null;
-    taps.set(layer, { layer, kernel, bias });
+    taps.set(layer, make(layer));
   }
   return [...taps.values()];
 }
@@ -76,29 +60,25 @@ export interface DpGrads {
  */
 export function dpGradients(
   lossFn: () => { loss: tf.Scalar; parts?: Record<string, tf.Scalar> },
-  taps: DenseTap[],
+  taps: Tap[],
   vars: tf.Variable[],
   batchSize: number,
   o: DpGradOptions,
 ): DpGrads {
   const inputs: (tf.Tensor | null)[] = taps.map(() => null);
   let parts: Record<string, tf.Scalar> = {};
+  type Callable = { call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor | tf.Tensor[] };
   const ownCall = taps.map((t) => Object.prototype.hasOwnProperty.call(t.layer, 'call'));
-  const originals = taps.map((t) => (t.layer as unknown as DenseInternals).call);
+  const originals = taps.map((t) => (t.layer as unknown as Callable).call);
   if (o.noiseMultiplier > 0 && !o.normal) throw new Error('DP-SGD: noise needs a source of standard normals (options.normal).');
   const run = (...probes: tf.Tensor[]): tf.Scalar => {
     taps.forEach((t, k) => {
-      const d = t.layer as unknown as DenseInternals;
-      d.call = (x) => {
-        const a = Array.isArray(x) ? x[0] : x; // [B, in]
-        if (a.rank !== 2 || a.shape[0] !== batchSize) {
-          throw new Error(`DP-SGD: Dense layer '${t.layer.name}' got input shape [${a.shape}]; per-example clipping needs [${batchSize}, features].`);
-        }
-        if (inputs[k]) throw new Error(`DP-SGD: Dense layer '${t.layer.name}' is applied twice in one loss (shared weights are not supported).`);
+      (t.layer as unknown as Callable).call = (x) => {
+        const a = Array.isArray(x) ? x[0] : x; // [B, ...]
+        if (a.shape[0] !== batchSize) throw new Error(`DP-SGD: layer '${t.layer.name}' got a batch of ${a.shape[0]}, expected ${batchSize}.`);
+        if (inputs[k]) throw new Error(`DP-SGD: layer '${t.layer.name}' is applied twice in one loss (shared weights are not supported).`);
         inputs[k] = tf.keep(tf.clone(a)); // a clone: the first layer's input is the caller's batch
-        let z = tf.add(tf.matMul(a, t.kernel), probes[k]); // [B, out]
-        if (t.bias) z = tf.add(z, t.bias);
-        return d.activation ? d.activation.apply(z) : z;
+        return t.forward(a, probes[k]);
       };
     });
     const r = lossFn();
@@ -108,22 +88,22 @@ export function dpGradients(
   let value: tf.Scalar;
   let deltas: tf.Tensor[];
   try {
-    const probes = taps.map((t) => tf.zeros([batchSize, t.kernel.shape[1]!])); // [B, out]
+    const probes = taps.map((t) => tf.zeros(t.probeShape(batchSize))); // the pre-activation's shape
     const r = tf.valueAndGrads(run)(probes);
     probes.forEach((p) => p.dispose());
     value = r.value;
     deltas = r.grads; // [B, out] each
   } finally {
     taps.forEach((t, k) => {
-      if (ownCall[k]) (t.layer as unknown as DenseInternals).call = originals[k];
-      else delete (t.layer as unknown as Partial<DenseInternals>).call; // back to the prototype's
+      if (ownCall[k]) (t.layer as unknown as Callable).call = originals[k];
+      else delete (t.layer as unknown as Partial<Callable>).call; // back to the prototype's
     });
   }
   const missing = taps.findIndex((_, k) => !inputs[k]);
   if (missing >= 0) {
     inputs.forEach((a) => a?.dispose());
     deltas.forEach((d) => d.dispose());
-    throw new Error(`DP-SGD: Dense layer '${taps[missing].layer.name}' was not used by the loss.`);
+    throw new Error(`DP-SGD: layer '${taps[missing].layer.name}' was not used by the loss.`);
   }
   const { grads, norms } = clipAndNoise(inputs as tf.Tensor[], deltas, taps, vars, o);
   inputs.forEach((a) => a!.dispose());
@@ -134,22 +114,18 @@ export function dpGradients(
 }
 
 // Per-example norms from the layer inputs a [B, in] and output gradients δ [B, out], then Σ c_i g_i + noise.
-function clipAndNoise(inputs: tf.Tensor[], deltas: tf.Tensor[], taps: DenseTap[], vars: tf.Variable[], o: DpGradOptions) {
+function clipAndNoise(inputs: tf.Tensor[], deltas: tf.Tensor[], taps: Tap[], vars: tf.Variable[], o: DpGradOptions) {
   const byVar = new Map<string, tf.Tensor>();
   let norms!: Float32Array;
   const kept = tf.tidy(() => {
-    const sq = taps.map((t, k) => {
-      const dSq = tf.sum(tf.square(deltas[k]), 1); // [B]
-      const aSq = tf.sum(tf.square(inputs[k]), 1); // [B]
-      return t.bias ? tf.mul(dSq, tf.add(aSq, 1)) : tf.mul(dSq, aSq); // ‖a_i‖²‖δ_i‖² + ‖δ_i‖²
-    });
-    const norm = tf.sqrt(tf.addN(sq)); // [B]
+    const per = taps.map((t, k) => t.grads(inputs[k], deltas[k]));
+    const norm = tf.sqrt(tf.addN(per.map((p) => p.sqNorms))); // [B]
     const c = tf.minimum(tf.div(o.maxGradNorm, tf.add(norm, 1e-6)), 1); // [B], Opacus's C/(‖g‖ + 1e-6)
     const out: tf.Tensor[] = [norm];
-    taps.forEach((t, k) => {
-      const cd = tf.mul(deltas[k], tf.expandDims(c, 1)); // [B, out]
-      out.push(tf.matMul(tf.transpose(inputs[k]), cd)); // [in, out] = aᵀ diag(c) δ
-      if (t.bias) out.push(tf.sum(cd, 0)); // [out]
+    per.forEach((p) => {
+      const sums = p.clippedSums(c);
+      out.push(sums.kernel);
+      if (sums.bias) out.push(sums.bias);
     });
     return out;
   });
@@ -163,7 +139,7 @@ function clipAndNoise(inputs: tf.Tensor[], deltas: tf.Tensor[], taps: DenseTap[]
   const std = o.noiseMultiplier * o.maxGradNorm;
   const grads = vars.map((v) => {
     const sum = byVar.get(v.name);
-    if (!sum) throw new Error(`DP-SGD: variable ${v.name} has no Dense tap.`);
+    if (!sum) throw new Error(`DP-SGD: variable ${v.name} has no tap.`);
     const g = tf.tidy(() => {
       const noisy = std > 0 ? tf.add(sum, tf.mul(o.normal!(sum.shape), std)) : sum;
       return tf.div(noisy, o.denominator);
