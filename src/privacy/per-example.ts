@@ -55,8 +55,9 @@ export interface DpGrads {
 
 /**
  * Runs `lossFn` (a batch MEAN of per-example losses over `batchSize` examples; no batch statistics) with a
- * zero probe added to each Dense pre-activation z = aW + b, so one backward pass gives δ_i = ∂ℓ_i/∂z_i for
- * every layer; then clips each example's gradient to `maxGradNorm`, sums, adds N(0, σ²C²) and divides.
+ * zero probe added to each tapped pre-activation (Dense z = aW + b, Conv2D z = a ⊛ W + b), so one backward
+ * pass gives δ_i = ∂ℓ_i/∂z_i for every layer; then clips each example's gradient to `maxGradNorm`, sums,
+ * adds N(0, σ²C²) and divides.
  */
 export function dpGradients(
   lossFn: () => { loss: tf.Scalar; parts?: Record<string, tf.Scalar> },
@@ -92,7 +93,11 @@ export function dpGradients(
     const r = tf.valueAndGrads(run)(probes);
     probes.forEach((p) => p.dispose());
     value = r.value;
-    deltas = r.grads; // [B, out] each
+    deltas = r.grads; // each shaped like its probe
+  } catch (e) {
+    inputs.forEach((a) => a?.dispose());
+    Object.values(parts).forEach((v) => v.dispose());
+    throw e;
   } finally {
     taps.forEach((t, k) => {
       if (ownCall[k]) (t.layer as unknown as Callable).call = originals[k];

@@ -84,19 +84,31 @@ export function conv2dTap(layer: tfl.layers.Layer): Tap {
   const padH = same ? Math.max((ho - 1) * sh + kh - h, 0) : 0;
   const padW = same ? Math.max((wo - 1) * sw + kw - w, 0) : 0;
   const [top, left] = [Math.floor(padH / 2), Math.floor(padW / 2)]; // TF's 'same': the extra row/column goes below/right
-  const hp = h + padH;
-  const wp = w + padW;
-  // flat padded-pixel index of every (output position, ky, kx), in the kernel's (ky, kx, c_in) order
-  const idx = new Int32Array(ho * wo * kh * kw);
-  let n = 0;
-  for (let oy = 0; oy < ho; oy++) for (let ox = 0; ox < wo; ox++) for (let ky = 0; ky < kh; ky++) for (let kx = 0; kx < kw; kx++) {
-    idx[n++] = (oy * sh + ky) * wp + ox * sw + kx;
-  }
-  const patches = (a: tf.Tensor): tf.Tensor => {
+  const p = ho * wo;
+  const kdim = kh * kw * cin;
+  // im2col written in JS, transposed for a plain batched matmul: Pᵢᵀ [K = (ky, kx, c_in), P] per example.
+  // (tfjs's cpu gather/strided slice take ~0.5–1.5 s for MNIST-sized batches; this loop takes milliseconds.)
+  const patchesT = (a: tf.Tensor): tf.Tensor => {
     const b = a.shape[0];
-    const padded = tf.pad(a, [[0, 0], [top, padH - top], [left, padW - left], [0, 0]]); // [B, Hp, Wp, C_in]
-    const flat = tf.reshape(padded, [b, hp * wp, cin]);
-    return tf.reshape(tf.gather(flat, tf.tensor1d(idx, 'int32'), 1), [b, ho * wo, kh * kw * cin]); // [B, P, K]
+    const src = a.dataSync() as Float32Array; // [B, H, W, C_in]
+    const out = new Float32Array(b * kdim * p); // zeros = the padding
+    for (let i = 0; i < b; i++) {
+      for (let oy = 0; oy < ho; oy++) for (let ox = 0; ox < wo; ox++) {
+        const col = oy * wo + ox;
+        for (let ky = 0; ky < kh; ky++) {
+          const y = oy * sh + ky - top;
+          if (y < 0 || y >= h) continue;
+          for (let kx = 0; kx < kw; kx++) {
+            const x = ox * sw + kx - left;
+            if (x < 0 || x >= w) continue;
+            const from = ((i * h + y) * w + x) * cin;
+            let to = (i * kdim + (ky * kw + kx) * cin) * p + col;
+            for (let c = 0; c < cin; c++, to += p) out[to] = src[from + c];
+          }
+        }
+      }
+    }
+    return tf.tensor3d(out, [b, kdim, p]);
   };
   return {
     layer, kernel: d.k, bias: d.b,
@@ -108,14 +120,14 @@ export function conv2dTap(layer: tfl.layers.Layer): Tap {
     },
     grads(a, delta) {
       const b = a.shape[0];
-      const g = tf.matMul(tf.transpose(patches(a), [0, 2, 1]), tf.reshape(delta, [b, ho * wo, cout])); // [B, K, C_out] per-example kernel grads
+      const g = tf.matMul(patchesT(a), tf.reshape(delta, [b, p, cout])); // [B, K, C_out] per-example kernel grads
       const gb = tf.sum(delta, [1, 2]); // [B, C_out] per-example bias grads
       const sq = tf.sum(tf.square(g), [1, 2]); // [B]
       return {
         sqNorms: d.b ? tf.add(sq, tf.sum(tf.square(gb), 1)) : sq,
         clippedSums(c) {
           const row = tf.reshape(c, [1, b]);
-          const kernel = tf.reshape(tf.matMul(row, tf.reshape(g, [b, kh * kw * cin * cout])), [kh, kw, cin, cout]);
+          const kernel = tf.reshape(tf.matMul(row, tf.reshape(g, [b, kdim * cout])), [kh, kw, cin, cout]);
           return { kernel, bias: d.b ? tf.reshape(tf.matMul(row, gb), [cout]) : null };
         },
       };
