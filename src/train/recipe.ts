@@ -45,4 +45,6 @@ export interface RecipeEntry {
   id: RecipeId;
   build: RecipeFactory;
   section?: RecipeSection;
+  /** Whether the recipe honours `train.dp` (DP-SGD, src/privacy/dp-sgd.ts); a run setting it with any other recipe is refused. */
+  dp?: boolean;
 }

@@ -80,10 +80,14 @@ test('targetEpsilon without noiseMultiplier: σ is the smallest reaching the bud
   run.session.dispose();
 });
 
-test('gradClip together with dp is an error; so is a dp section with neither σ nor a budget, or an unknown key', async () => {
+test('gradClip together with dp is an error; so are dp with a recipe that has no DP path, a dp section with neither σ nor a budget, and an unknown key', async () => {
   await assert.rejects(
     trainRun({ modelId: 'classifier', preset: 'tiny', overrides: [...MLP, 'train.dp.noiseMultiplier=1', 'train.gradClip=1'], out: tempDir(), backend: 'cpu', skipArtifacts: true }),
     /train\.gradClip and train\.dp are both set/,
+  );
+  await assert.rejects(
+    trainRun({ modelId: 'dcgan', preset: 'tiny', overrides: ['train.dp.noiseMultiplier=1'], out: tempDir(), backend: 'cpu', skipArtifacts: true }),
+    /train\.dp is set, but the 'adversarial' recipe has no DP-SGD path \(recipes with one: likelihood\)/,
   );
   assert.throws(() => dpSection.parse({ maxGradNorm: 1 }), /noiseMultiplier, targetEpsilon or both/);
   assert.throws(() => dpSection.parse({ noiseMultiplier: 1, sigma: 2 }), /sigma/);
