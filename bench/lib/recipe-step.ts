@@ -27,7 +27,7 @@ export async function openRecipeStep(src: StepSource): Promise<RecipeStep> {
     batch: (i) => train.batch(batchIndicesAt(i, batchSize, train.size, session.config.seed)),
     step(i, batch) {
       try {
-        session.recipe.step({ batch, step: i, lr });
+        session.recipe.step({ batch, step: i, lr, datasetSize: train.size });
       } finally {
         batch.x.dispose();
         batch.y?.dispose();

@@ -43,6 +43,7 @@ export function progressReporter(label: string): { onEvent: (e: TrainEvent) => v
         if (started) bar.update({ losses: `[eval @${e.step}] ${text}` });
       } else if (e.type === 'end') {
         stop();
+        if (e.stopped) process.stderr.write(`${e.stopped}\n`); // e.g. the DP-SGD ε budget was reached
       }
     },
   };

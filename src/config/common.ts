@@ -1,6 +1,7 @@
 // Config sections shared by every model: the training loop's knobs and the data source.
 // Models build their full schema as { seed, model, data, train } from these factories.
 import { z } from 'zod';
+import { dpSection } from '../privacy/dp-config.js';
 
 /** A zod object schema (the shape of one config section). */
 export type SectionSchema = z.ZodObject<z.ZodRawShape, z.core.$strict>;
@@ -53,6 +54,7 @@ export const trainSection = z.strictObject({
   keepCheckpoints: z.number().int().positive().default(3).describe('Complete checkpoints kept in checkpoints/ (the last known good one is kept besides).'),
   lossJumpFactor: z.number().min(0).default(1000).describe('A checkpoint counts as good only if the loss at its weights (the sum of |losses| of the next step) stays within this factor of the smallest one before it (0 = finite is enough).'),
   logEvery: z.number().int().positive().default(10).describe('Steps between writes of the run log (log.jsonl holds every step).'),
+  dp: dpSection.optional().describe('DP-SGD (per-example clipping + Gaussian noise + RDP accountant); absent = off'),
 });
 
 /** The resolved training-loop settings. */

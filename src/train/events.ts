@@ -7,7 +7,7 @@ export type TrainEvent =
   | { type: 'step'; step: number; totalSteps: number; losses: Record<string, number>; lr: number; elapsedMs: number }
   | { type: 'eval'; step: number; metrics: Record<string, number> }
   | { type: 'checkpoint'; step: number; path: string; reason: CheckpointReason }
-  | { type: 'end'; step: number; reason: 'completed' | 'interrupted'; elapsedMs: number };
+  | { type: 'end'; step: number; reason: 'completed' | 'interrupted'; elapsedMs: number; stopped?: string };
 
 /** Why a checkpoint was written. */
 export type CheckpointReason = 'cadence' | 'interrupt' | 'final';
@@ -32,5 +32,14 @@ export class NonFiniteLossError extends Error {
           : 'No good checkpoint was written before it (the loss diverged from the start); lower train.lr or set train.gradClip and start again.'),
     );
     this.name = 'NonFiniteLossError';
+  }
+}
+
+/** Thrown by a recipe's step to end the run early but cleanly (e.g. a privacy budget is spent): the
+ * trainer evaluates, writes the final checkpoint and ends with the message in `stopped`. */
+export class StopTraining extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StopTraining';
   }
 }

@@ -14,6 +14,8 @@ export interface StepInput {
   step: number;
   /** Learning rate from the schedule for this step. */
   lr: number;
+  /** Number of training examples (the sampling rate of DP-SGD's accountant is batchSize / datasetSize). */
+  datasetSize?: number;
 }
 
 /** A training objective + its optimizers; stateful only through `getState`/`setState`. */
@@ -47,4 +49,6 @@ export interface RecipeEntry {
   id: RecipeId;
   build: RecipeFactory;
   section?: RecipeSection;
+  /** Whether the recipe honours `train.dp` (DP-SGD, src/privacy/dp-sgd.ts); a run setting it with any other recipe is refused. */
+  dp?: boolean;
 }

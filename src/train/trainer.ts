@@ -6,7 +6,8 @@ import { Rng } from '../random/rng.js';
 import { batchIndicesAt } from '../data/batcher.js';
 import { learningRateAt } from './lr-schedule.js';
 import type { Recipe } from './recipe.js';
-import { NonFiniteLossError, type CheckpointReason, type TrainListener } from './events.js';
+import { NonFiniteLossError, StopTraining, type CheckpointReason, type TrainListener } from './events.js';
+import { batchOrEmpty, poissonIndicesAt } from '../privacy/poisson.js';
 
 /** Turns a raw batch into what the model trains on (e.g. dynamic binarisation); owns disposal of its input. */
 export type PrepareBatch = (batch: Batch, rng: Rng) => Batch;
@@ -47,6 +48,8 @@ export interface TrainResult {
   reason: 'completed' | 'interrupted';
   lastEval: Record<string, number> | null;
   elapsedMs: number;
+  /** Why a recipe ended the run before train.steps (StopTraining), if it did. */
+  stopped?: string;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -102,6 +105,7 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
     emit({ type: 'eval', step, metrics: lastEval });
   };
 
+  let stopped: string | undefined;
   emit({ type: 'start', step, totalSteps: total });
   for (; step < total; step++) {
     if (o.signal?.aborted) {
@@ -109,13 +113,21 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
       emit({ type: 'end', step, reason: 'interrupted', elapsedMs: now() - t0 });
       return { step, reason: 'interrupted', lastEval, elapsedMs: now() - t0 };
     }
-    const idx = batchIndicesAt(step, o.train.batchSize, o.trainData.size, o.seed);
-    const raw = o.trainData.batch(idx);
+    // DP-SGD's accountant assumes Poisson batches: each example joins with probability batchSize / size
+    const poisson = o.train.dp?.sampling === 'poisson';
+    const idx = poisson
+      ? poissonIndicesAt(step, Math.min(1, o.train.batchSize / o.trainData.size), o.trainData.size, o.seed)
+      : batchIndicesAt(step, o.train.batchSize, o.trainData.size, o.seed);
+    const raw = poisson ? batchOrEmpty(o.trainData, idx) : o.trainData.batch(idx);
     const batch = o.prepare ? o.prepare(raw, o.dataRng) : raw;
     const lr = learningRateAt(step, o.train);
     let losses: Record<string, number>;
     try {
-      losses = o.recipe.step({ batch, step, lr });
+      losses = o.recipe.step({ batch, step, lr, datasetSize: o.trainData.size });
+    } catch (e) {
+      if (!(e instanceof StopTraining)) throw e;
+      stopped = e.message;
+      break;
     } finally {
       batch.x.dispose();
       batch.y?.dispose();
@@ -145,6 +157,6 @@ export async function runTrainer(o: TrainOptions): Promise<TrainResult> {
   }
   await evaluate();
   await save(step, 'final');
-  emit({ type: 'end', step, reason: 'completed', elapsedMs: now() - t0 });
-  return { step, reason: 'completed', lastEval, elapsedMs: now() - t0 };
+  emit({ type: 'end', step, reason: 'completed', elapsedMs: now() - t0, ...(stopped ? { stopped } : {}) });
+  return { step, reason: 'completed', lastEval, elapsedMs: now() - t0, ...(stopped ? { stopped } : {}) };
 }

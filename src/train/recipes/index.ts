@@ -12,7 +12,7 @@ import { closedFormRecipe } from './closed-form.js';
 
 /** Recipes by id (every RecipeId has a row). */
 export const RECIPES: Record<RecipeId, RecipeEntry> = {
-  likelihood: { id: 'likelihood', build: likelihoodRecipe },
+  likelihood: { id: 'likelihood', build: likelihoodRecipe, dp: true },
   adversarial: { id: 'adversarial', build: adversarialRecipe, section: { key: 'adversarial', schema: adversarialSchema } },
   denoising: { id: 'denoising', build: denoisingRecipe },
   'contrastive-divergence': { id: 'contrastive-divergence', build: contrastiveDivergenceRecipe, section: { key: 'cd', schema: cdSchema } },
@@ -27,7 +27,14 @@ export function recipeEntry(id: RecipeId): RecipeEntry {
   return r;
 }
 
-/** Looks up a recipe's factory, with an error naming the available ones. */
+/** Looks up a recipe's factory, with an error naming the available ones; `train.dp` with a recipe that has no DP path is an error. */
 export function getRecipe(id: RecipeId): RecipeFactory {
-  return recipeEntry(id).build;
+  const entry = recipeEntry(id);
+  return (model, config, rng) => {
+    if (config.train.dp && !entry.dp) {
+      const private_ = Object.values(RECIPES).filter((r) => r.dp).map((r) => r.id).join(', ');
+      throw new Error(`train.dp is set, but the '${id}' recipe has no DP-SGD path (recipes with one: ${private_}); remove train.dp or use a model trained by one of those.`);
+    }
+    return entry.build(model, config, rng);
+  };
 }

@@ -8,6 +8,7 @@ import { createOptimizer } from '../optimizers.js';
 import { WeightEma } from '../ema.js';
 import { clipByGlobalNorm, lossAndGrads, readScalars, trainableVariables } from '../grads.js';
 import type { RecipeFactory } from '../recipe.js';
+import { DpSgd } from '../../privacy/dp-sgd.js';
 
 /** Seed of the fixed noise used in held-out evaluation (so evaluations are comparable). */
 const EVAL_SEED = 20240601;
@@ -20,10 +21,21 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
   const optimizer = createOptimizer(config.train);
   const ema = config.train.ema > 0 ? new WeightEma(vars, config.train.ema) : null;
   let noise = rng;
+  if (config.train.dp && config.train.gradClip > 0) throw new Error('train.gradClip and train.dp are both set: DP-SGD clips each example to train.dp.maxGradNorm; set train.gradClip=0.');
+  const dp = config.train.dp ? new DpSgd(Object.values(model.networks), vars, config.train.dp, config.train, rng) : null;
 
   return {
-    step({ batch, lr, step }) {
+    step({ batch, lr, step, datasetSize }) {
       optimizer.lr = lr;
+      if (dp) {
+        const d = dp.step(() => model.loss(batch, noise, 'train', step), batch.x.shape[0], step, datasetSize);
+        optimizer.apply(vars, d.grads);
+        d.grads.forEach((g) => g.dispose());
+        ema?.update();
+        const out = { ...(d.loss ? { loss: d.loss.dataSync()[0] } : {}), ...readScalars(d.parts), ...d.report };
+        d.loss?.dispose();
+        return out;
+      }
       const r = lossAndGrads(() => model.loss(batch, noise, 'train', step), vars);
       const { grads, norm } = clipByGlobalNorm(r.grads, config.train.gradClip);
       optimizer.apply(vars, grads);
@@ -61,7 +73,7 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
     getState() {
       return {
         tensors: [...optimizer.getState().map((t) => ({ ...t, name: `opt/${t.name}` })), ...(ema?.getState() ?? [])],
-        json: { rng: noise.state() },
+        json: { rng: noise.state(), ...(dp ? { dpNoise: dp.getState() } : {}) },
       };
     },
 
@@ -69,6 +81,7 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
       optimizer.setState(state.tensors.filter((t) => t.name.startsWith('opt/')).map((t) => ({ ...t, name: t.name.slice(4) })));
       if (ema) ema.setState(state.tensors.filter((t) => t.name.startsWith('ema/')));
       noise = new Rng(state.json.rng as ConstructorParameters<typeof Rng>[0]);
+      if (dp && state.json.dpNoise) dp.setState(state.json.dpNoise as ConstructorParameters<typeof Rng>[0] & object);
     },
 
     dispose() {
