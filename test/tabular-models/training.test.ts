@@ -61,3 +61,20 @@ test('TVAE: the loss falls over 300 steps and a saved run samples the same rows'
   }
   assert.ok(mean(losses.slice(-20)) < mean(losses.slice(0, 20)) - 1, `loss ${mean(losses.slice(0, 20))} → ${mean(losses.slice(-20))}`);
 });
+
+test('DP-TVAE: DP-SGD sees each example’s σ gradient, spends exactly its ε budget, and keeps σ clamped', async () => {
+  const dir = tempDir();
+  const run = await trainRun({ modelId: 'tvae', preset: 'tiny', overrides: ['train.steps=60', 'train.dp.targetEpsilon=1', 'train.logEvery=1'], out: dir, skipArtifacts: true });
+  try {
+    const rows = readFileSync(path.join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r['privacy/epsilon'] !== undefined);
+    assert.equal(rows.length, 60);
+    const eps = rows.map((r) => r['privacy/epsilon'] as number);
+    assert.ok(eps.every((e, i) => i === 0 || e >= eps[i - 1]), 'ε only grows');
+    assert.ok(eps.at(-1)! <= 1 && eps.at(-1)! > 0.99, `ε after the last step: ${eps.at(-1)}`);
+    assert.ok(rows.every((r) => Number.isFinite(r.loss)));
+    const sigma = Array.from((run.session.model as unknown as { sigma(): { dataSync(): Float32Array } }).sigma().dataSync());
+    assert.ok(sigma.every((s) => s >= 0.01 - 1e-7 && s <= 1 + 1e-7));
+  } finally {
+    run.session.dispose();
+  }
+});

@@ -77,6 +77,8 @@ export function registerTrain(program: Command): void {
     .option('--resume <dir>', 'continue training from a run directory')
     .option('--init <dir>', "start a new run from a run's weights, model settings and tokenizer (fine-tuning)")
     .option('--data <path>', 'dataset file or folder (same as --set data.path=PATH)')
+    .option('--columns <spec.json>', 'tables: a JSON file declaring column kinds (same as --set data.columnSpec=FILE)')
+    .option('--dp-epsilon <eps>', 'train with DP-SGD until this ε (δ = train.dp.delta, default 1e-5; same as --set train.dp.targetEpsilon=EPS)')
     .option('--print-config', 'print the resolved config (after preset, file, --set, --resume) as JSON and exit without training')
     .helpOption(false)
     .option('-h, --help', "display help; with a MODEL (or --resume DIR), also the model's config keys with type, default and description")
@@ -94,6 +96,8 @@ export function registerTrain(program: Command): void {
       if (o.seed !== undefined) overrides.push(`seed=${o.seed}`);
       if (o.dataset !== undefined) overrides.push(`data.name=${o.dataset}`);
       if (o.data !== undefined) overrides.push(`data.path=${o.data}`);
+      if (o.columns !== undefined) overrides.push(`data.columnSpec=${o.columns}`);
+      if (o.dpEpsilon !== undefined) overrides.push(`train.dp.targetEpsilon=${o.dpEpsilon}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
       const onNotice = (n: string) => process.stderr.write(`genlab: ${n}\n`);
       const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init, onNotice };

@@ -49,7 +49,8 @@ export function activateSpans(raw: tf.Tensor, spans: readonly SpanInfo[], tau: n
 
 /**
  * TVAE's reconstruction loss summed over the batch (the ctgan package's `_loss_function`): value spans
- * Σ_b (x − tanh r)²/(2σ²) + B·log σ with σ the learnt scale at the span's offset; one-hot spans the
+ * Σ_b (x − tanh r)²/(2σ²) + B·log σ with σ the learnt scale at the span's offset (σ [1, D], or one row per
+ * example [B, D] so DP-SGD sees each example's σ gradient); one-hot spans the
  * cross-entropy of r against argmax x. Returns the sum (the caller divides by B and weights it).
  */
 export function tvaeReconstruction(raw: tf.Tensor, x: tf.Tensor, sigma: tf.Tensor, spans: readonly SpanInfo[]): tf.Scalar {
@@ -59,9 +60,9 @@ export function tvaeReconstruction(raw: tf.Tensor, x: tf.Tensor, sigma: tf.Tenso
       const r = sliceSpan(raw, offset, span.dim); // [B, dim]
       const t = sliceSpan(x, offset, span.dim); // [B, dim]
       if (span.activation === 'tanh') {
-        const s = tf.slice(sigma, [0, offset], [1, span.dim]); // [1, dim]
+        const s = sliceSpan(sigma, offset, span.dim); // [1 or B, dim]
         const sq = tf.sum(tf.div(tf.square(tf.sub(t, tf.tanh(r))), tf.mul(tf.square(s), 2)));
-        return tf.add(sq, tf.mul(tf.sum(tf.log(s)), b));
+        return tf.add(sq, tf.mul(tf.sum(tf.log(s)), b / s.shape[0])); // B·Σ log σ either way
       }
       const target = tf.oneHot(tf.argMax(t, 1), span.dim); // [B, dim]: ties go to the first, as torch.argmax
       return tf.neg(tf.sum(tf.mul(target, logSoftmax(r, -1))));

@@ -49,9 +49,9 @@ export class Tvae implements LikelihoodModel, LatentModel, TableModel {
     this.networks = { decoder, encoder, sigma };
   }
 
-  /** The learnt scales σ [1, D] (only value spans' entries are used). */
-  sigma(): tf.Tensor {
-    return this.networks.sigma.apply(this.one) as tf.Tensor;
+  /** The learnt scales σ [rows, D] (every row the same; only value spans' entries are used). */
+  sigma(rows = 1): tf.Tensor {
+    return this.networks.sigma.apply(rows === 1 ? this.one : tf.ones([rows, 1])) as tf.Tensor;
   }
 
   /** Sets σ to `cfg.initialSigma` everywhere (the reference's `ones(D) · 0.1`); called after weight init. */
@@ -85,7 +85,7 @@ export class Tvae implements LikelihoodModel, LatentModel, TableModel {
     const { mu, logvar } = this.posterior(x, true);
     const z = tf.add(mu, tf.mul(tf.exp(tf.mul(logvar, 0.5)), rng.normalTensor(mu.shape))); // [B, E]
     const raw = this.networks.decoder.apply(z, { training: true }) as tf.Tensor; // [B, D]
-    const recon = tf.div(tf.mul(tvaeReconstruction(raw, x, this.sigma(), this.transformer.spans), this.cfg.lossFactor), b) as tf.Scalar;
+    const recon = tf.div(tf.mul(tvaeReconstruction(raw, x, this.sigma(b), this.transformer.spans), this.cfg.lossFactor), b) as tf.Scalar;
     const kl = tf.div(tf.mul(tf.sum(tf.sub(tf.add(1, logvar), tf.add(tf.square(mu), tf.exp(logvar)))), -0.5), b) as tf.Scalar;
     return { loss: tf.add(recon, kl) as tf.Scalar, parts: { recon, kl } };
   }

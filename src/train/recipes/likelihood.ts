@@ -31,6 +31,7 @@ export const likelihoodRecipe: RecipeFactory = (genModel, config, rng) => {
         const d = dp.step(() => model.loss(batch, noise, 'train', step), batch.x.shape[0], step, datasetSize);
         optimizer.apply(vars, d.grads);
         d.grads.forEach((g) => g.dispose());
+        model.afterStep?.();
         ema?.update();
         const out = { ...(d.loss ? { loss: d.loss.dataSync()[0] } : {}), ...readScalars(d.parts), ...d.report };
         d.loss?.dispose();
