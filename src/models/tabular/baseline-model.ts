@@ -5,7 +5,8 @@ import { tf, tfl } from '../../engine/tf.js';
 import type { Rng } from '../../random/rng.js';
 import type { TypedTable } from '../../data/tabular/types.js';
 import type { TableTransformer } from '../../data/tabular/transform-types.js';
-import type { DataInfo, TableModel, TableSampleOptions } from '../types.js';
+import type { DataInfo, TableSampleOptions } from '../types.js';
+import type { ClosedFormTableModel } from './types.js';
 import { baselineParamCount, flattenBaseline, unflattenBaseline, type BaselineKind, type BaselineParams } from './baseline-params.js';
 import { fitIndependentColumns, sampleIndependentColumns } from './independent-columns.js';
 import { fitGaussianCopula, sampleGaussianCopula } from './gaussian-copula.js';
@@ -13,7 +14,7 @@ import { rejectionSample, resolveConditions } from './conditions.js';
 import { tableOf } from './tvae.js';
 
 /** A closed-form baseline over a table's schema. */
-export class BaselineTableModel implements TableModel {
+export class BaselineTableModel implements ClosedFormTableModel {
   readonly networks: { params: tfl.LayersModel };
   readonly transformer: TableTransformer;
   private cache: { version: Float32Array; params: BaselineParams | null } | null = null;

@@ -6,14 +6,15 @@ import { dropout } from '../../nn/dropout.js';
 import { logSoftmax } from '../../engine/ops.js';
 import type { TypedTable } from '../../data/tabular/types.js';
 import type { TableTransformer } from '../../data/tabular/transform-types.js';
-import type { DataInfo, TableModel, TableSampleOptions } from '../types.js';
+import type { DataInfo, TableSampleOptions } from '../types.js';
+import type { ConditionalTableGan } from './types.js';
 import { activateSpans, sliceSpan } from './span-ops.js';
 import { rejectionSample, resolveConditions } from './conditions.js';
 import { tableOf } from './tvae.js';
 import type { CtganModelConfig } from './ctgan-config.js';
 
 /** CTGAN: networks plus the maths the training-by-sampling recipe and the samplers use. */
-export class Ctgan implements TableModel {
+export class Ctgan implements ConditionalTableGan {
   readonly networks: { generator: tfl.LayersModel; discriminator: tfl.LayersModel; frequencies: tfl.LayersModel };
   readonly transformer: TableTransformer;
   /** Width of the conditional vector: the sum of the discrete columns' category counts (0: none). */
@@ -22,6 +23,8 @@ export class Ctgan implements TableModel {
   readonly condOffsets: number[];
   readonly latentDim: number;
   readonly pac: number;
+  readonly gpLambda: number;
+  readonly logFrequency: boolean;
 
   constructor(readonly cfg: CtganModelConfig, data: DataInfo) {
     this.transformer = tableOf(data, 'CTGAN');
@@ -35,6 +38,8 @@ export class Ctgan implements TableModel {
     this.condDim = c;
     this.latentDim = cfg.embeddingDim;
     this.pac = cfg.pac;
+    this.gpLambda = cfg.gpLambda;
+    this.logFrequency = cfg.logFrequency;
     const d = this.transformer.dim;
     // generator: Residual(i, o) = concat(ReLU(BN(Linear(h))), h), then Linear to the encoded row
     const zc = tfl.input({ shape: [cfg.embeddingDim + c] });

@@ -30,11 +30,11 @@ export function recipeEntry(id: RecipeId): RecipeEntry {
 /** Looks up a recipe's factory, with an error naming the available ones; `train.dp` with a recipe that has no DP path is an error. */
 export function getRecipe(id: RecipeId): RecipeFactory {
   const entry = recipeEntry(id);
-  return (model, config, rng) => {
+  return (model, config, rng, data) => {
     if (config.train.dp && !entry.dp) {
       const private_ = Object.values(RECIPES).filter((r) => r.dp).map((r) => r.id).join(', ');
       throw new Error(`train.dp is set, but the '${id}' recipe has no DP-SGD path (recipes with one: ${private_}); remove train.dp or use a model trained by one of those.`);
     }
-    return entry.build(model, config, rng);
+    return entry.build(model, config, rng, data);
   };
 }

@@ -5,7 +5,7 @@ import { tf } from '../../engine/tf.js';
 import { Rng } from '../../random/rng.js';
 import type { Dataset } from '../../data/types.js';
 import { isEncodedTableDataset, type EncodedTableDataset } from '../../data/tabular/encoded-dataset.js';
-import { Ctgan } from '../../models/tabular/ctgan.js';
+import { isConditionalTableGan } from '../../models/tabular/types.js';
 import { gradientPenalty } from '../../models/gan/penalty.js';
 import { createOptimizer } from '../optimizers.js';
 import { WeightEma } from '../ema.js';
@@ -33,7 +33,7 @@ export function categoryProbabilities(data: EncodedTableDataset, logFrequency: b
 }
 
 /** CTGAN's `sample_condvec`: per row a span uniformly, then a category from that span's probabilities. */
-export function sampleCondVectors(b: number, probs: Float64Array[], offsets: number[], condDim: number, rng: Rng): CondBatch {
+export function sampleCondVectors(b: number, probs: Float64Array[], offsets: readonly number[], condDim: number, rng: Rng): CondBatch {
   const s = probs.length;
   const out: CondBatch = { cond: new Float32Array(b * condDim), mask: new Float32Array(b * s), span: new Int32Array(b), category: new Int32Array(b) };
   for (let i = 0; i < b; i++) {
@@ -70,11 +70,11 @@ function needTable(data: Dataset | undefined): EncodedTableDataset {
 
 /** Builds CTGAN's recipe: one critic update (WGAN-GP on packed rows) and one generator update per step. */
 export const trainingBySamplingRecipe: RecipeFactory = (genModel, config, rng, dataset) => {
-  if (!(genModel instanceof Ctgan)) throw new Error('The training-by-sampling recipe trains CTGAN models (models/tabular/ctgan.ts).');
+  if (!isConditionalTableGan(genModel)) throw new Error('The training-by-sampling recipe trains conditional table GANs (generate/discriminate/condLoss; models/tabular/types.ts), e.g. ctgan.');
   const model = genModel;
   const data = needTable(dataset);
   const train = config.train;
-  const probs = categoryProbabilities(data, model.cfg.logFrequency);
+  const probs = categoryProbabilities(data, model.logFrequency);
   const counts = new Float32Array(Math.max(1, model.condDim));
   data.transformer.discreteSpans.forEach((s, j) => {
     for (let k = 0; k < s.size; k++) counts[model.condOffsets[j] + k] = data.rowsWith(j, k).length;
@@ -123,7 +123,7 @@ export const trainingBySamplingRecipe: RecipeFactory = (genModel, config, rng, d
       const r = lossAndGrads(() => {
         const lossD = tf.sub(tf.mean(model.discriminate(fakeCat, noise)), tf.mean(model.discriminate(realCat, noise))) as tf.Scalar;
         const gp = gradientPenalty((x) => model.discriminate(x, noise), realCat, fakeCat, alpha);
-        return { loss: tf.add(lossD, tf.mul(gp.penalty, model.cfg.gpLambda)) as tf.Scalar, parts: { lossD, gp: gp.penalty } };
+        return { loss: tf.add(lossD, tf.mul(gp.penalty, model.gpLambda)) as tf.Scalar, parts: { lossD, gp: gp.penalty } };
       }, dVars);
       optD.apply(dVars, r.grads);
       r.grads.forEach((g) => g.dispose());
