@@ -80,3 +80,22 @@ test("TVAE samples are rows of the training schema, and its CSV reads back again
     m.dispose();
   }
 });
+
+test('TVAE decodes one-hot spans by their logits: two saturated logits (tanh = 1 in float32) still pick the larger', () => {
+  const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8] }), info);
+  try {
+    initWeights(Object.values(m.networks), new Rng(1));
+    m.resetSigma();
+    const last = m.networks.decoder.layers[m.networks.decoder.layers.length - 1];
+    const [kernel, bias] = last.getWeights();
+    const b = new Float32Array(bias.size);
+    const group = transformer.discreteSpans.find((s) => s.column === 1)!; // 'group': a, b, c
+    b[group.offset] = 20; // 'a': tanh(20) = 1 in float32 …
+    b[group.offset + 2] = 30; // … and so is 'c', the larger logit
+    last.setWeights([tf.zerosLike(kernel), tf.tensor1d(b)]);
+    const rows = m.sampleTable(20, new Rng(2));
+    assert.ok(rows.columns[1].every((v) => v === 2), `decoded groups ${Array.from(rows.columns[1])}`);
+  } finally {
+    m.dispose();
+  }
+});

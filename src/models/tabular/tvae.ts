@@ -6,7 +6,7 @@ import type { Batch } from '../../data/types.js';
 import type { TypedTable } from '../../data/tabular/types.js';
 import type { TableTransformer } from '../../data/tabular/transform-types.js';
 import type { DataInfo, LatentModel, LikelihoodModel, LossMode, TableModel, TableSampleOptions } from '../types.js';
-import { spanOffsets, tvaeReconstruction } from './span-ops.js';
+import { sliceSpan, spanOffsets, tvaeReconstruction } from './span-ops.js';
 import { rejectionSample, resolveConditions } from './conditions.js';
 import type { TvaeModelConfig } from './tvae-config.js';
 
@@ -94,9 +94,16 @@ export class Tvae implements LikelihoodModel, LatentModel, TableModel {
     return tf.tidy(() => this.posterior(x, false).mu);
   }
 
-  /** Data-space rows [n, D]: tanh of the decoder's output (one-hot spans keep their argmax). */
+  /**
+   * Data-space rows [n, D]: tanh on value spans; one-hot spans keep their logits. (The reference takes tanh
+   * of every output before the argmax, but float32 tanh is exactly 1 above ≈ 9, so large logits tie and
+   * the argmax falls to the lowest category code: on Adult that moved 25 % of rows from HS-grad to 11th.)
+   */
   decode(z: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.tanh(this.networks.decoder.apply(z) as tf.Tensor));
+    return tf.tidy(() => {
+      const raw = this.networks.decoder.apply(z) as tf.Tensor; // [n, D]
+      return tf.concat(spanOffsets(this.transformer.spans).map(({ span, offset }) => (span.activation === 'tanh' ? tf.tanh(sliceSpan(raw, offset, span.dim)) : sliceSpan(raw, offset, span.dim))), 1);
+    });
   }
 
   /** Encoded synthetic rows [n, D], value spans with the learnt σ's noise added (as the reference's inverse transform). */
