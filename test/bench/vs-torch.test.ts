@@ -122,3 +122,19 @@ test('tabular twins get the fitted layout (spans, conditional blocks), the liste
   assert.equal(benchTablePath({}), '../shared/data/adult.csv');
   assert.equal(benchTablePath({ GENLAB_BENCH_TABLE: '/data/t.csv' }), '/data/t.csv');
 });
+
+test('rows keep every round’s times and load averages; the table then shows the load range', () => {
+  const g = [{ ...rec('ctgan-step', 200, 300), loadavg1: 3.5 }, { ...rec('ctgan-step', 220, 300), loadavg1: 4.25 }];
+  const t = [{ ...rec('ctgan-step', 100, 250), loadavg1: 3.1 }, { ...rec('ctgan-step', 110, 250), loadavg1: 4 }];
+  const row = workloadRow('ctgan-step', g, t);
+  assert.deepEqual(row.rounds, [
+    { genlabMs: 200, torchMs: 100, genlabLoad: 3.5, torchLoad: 3.1 },
+    { genlabMs: 220, torchMs: 110, genlabLoad: 4.25, torchLoad: 4 },
+  ]);
+  assert.equal(row.ratio, 2);
+  const table = formatRatioTable([row, workloadRow('fid', [rec('fid', 120, 250)], [rec('fid', 40, 76)])]).split('\n');
+  assert.match(table[0], /\| +load avg \|$/);
+  assert.match(table[2], /\| 3\.10–4\.25 \|$/);
+  assert.match(table[3], /\| +- \|$/);
+  assert.equal(workloadRow('fid', [rec('fid', 120, 250)], [rec('fid', 40, 76)]).rounds, undefined);
+});
