@@ -10,7 +10,7 @@ import { openRecipeStep, type StepSource } from './recipe-step.js';
 import { tableTwinArgs, type TableStepModel } from './table-twin.js';
 
 type TableTwinConfig = Parameters<typeof tableTwinArgs>[1];
-/** The optimiser settings a tabular twin copies (Adam; torch's weight_decay is the same L2 term). */
+/** The optimiser settings a tabular twin copies (Adam with L2 weight decay: torch decays every parameter, genlab matrices only — the same cost). */
 const TWIN_TRAIN_KEYS = ['batchSize', 'lr', 'beta1', 'beta2', 'eps', 'weightDecay'];
 
 /** A workload opened on the genlab side, ready to time. */

@@ -7,14 +7,16 @@
 # grads), packed critic (pac 10) on [fake, c1] and [real, c2], WGAN-GP λ 10 with one α per pack, one
 # backward of loss + penalty. Generator: −mean D([G(z, c), c]) + the conditional cross-entropy.
 # Residual generator (256, 256) with BatchNorm1d, critic (256, 256) LeakyReLU 0.2 + dropout 0.5,
-# Adam 2e-4, β (0.5, 0.9), weight_decay 1e-6. Run: /usr/bin/python3 bench/torch/ctgan_step.py --spans … --discrete …
+# Adam 2e-4, β (0.5, 0.9), weight_decay 1e-6. --literal 1 runs the package's critic step as written
+# instead (G's graph kept, pen.backward(retain_graph=True) then loss_d.backward(), zero_grad to zeros).
+# Run: /usr/bin/python3 bench/torch/ctgan_step.py --spans … --discrete … [--literal 1]
 from common import parse_args, setup_torch, time_steps
 from tabular import apply_activate, dims, parse_discrete, parse_spans, random_rows
 import numpy as np
 
 a = parse_args(__file__, spans='', discrete='', rows=26048, batchSize=500, embeddingDim=128, generatorDims='256,256',
                discriminatorDims='256,256', pac=10, tau=0.2, gpLambda=10.0, dropout=0.5, leak=0.2,
-               lr=2e-4, beta1=0.5, beta2=0.9, eps=1e-8, weightDecay=1e-6)
+               lr=2e-4, beta1=0.5, beta2=0.9, eps=1e-8, weightDecay=1e-6, literal=0)
 if not a.spans:
     raise SystemExit('ctgan_step.py needs --spans (and --discrete) from genlab: run it through npm run bench -- --vs-torch ctgan-step')
 torch = setup_torch(a.seed)
@@ -103,21 +105,28 @@ def step():
     perm = rng.permutation(B)
     real = torch.from_numpy(sample_data(col[perm], cat[perm]))
     c1t, c2t = torch.from_numpy(c1), torch.from_numpy(c1[perm])
-    with torch.no_grad():
+    with torch.no_grad() if not a.literal else torch.enable_grad():
         fake = apply_activate(torch, G(torch.cat([torch.randn(B, E), c1t], dim=1)), spans, a.tau)
     fake_cat, real_cat = torch.cat([fake, c1t], dim=1), torch.cat([real, c2t], dim=1)
-    loss_d = critic(fake_cat).mean() - critic(real_cat).mean() + gradient_penalty(real_cat, fake_cat)
-    optD.zero_grad(set_to_none=True)
-    loss_d.backward()
+    if a.literal:
+        pen = gradient_penalty(real_cat, fake_cat)
+        loss_d = -(critic(real_cat).mean() - critic(fake_cat).mean())
+        optD.zero_grad(set_to_none=False)
+        pen.backward(retain_graph=True)
+        loss_d.backward()
+    else:
+        loss_d = critic(fake_cat).mean() - critic(real_cat).mean() + gradient_penalty(real_cat, fake_cat)
+        optD.zero_grad(set_to_none=True)
+        loss_d.backward()
     optD.step()
 
     c, m, _, _ = sample_condvec(B)
     ct, mt = torch.from_numpy(c), torch.from_numpy(m)
     raw = G(torch.cat([torch.randn(B, E), ct], dim=1))
     loss_g = -critic(torch.cat([apply_activate(torch, raw, spans, a.tau), ct], dim=1)).mean() + cond_loss(raw, ct, mt)
-    optG.zero_grad(set_to_none=True)
+    optG.zero_grad(set_to_none=not a.literal)
     loss_g.backward()  # also fills D's grads, cleared by the next critic step (genlab takes G's only)
     optG.step()
 
 
-time_steps('ctgan-step', step, a, torch=torch.__version__, width=D_ROW, condDim=C, randomData=True)
+time_steps('ctgan-step', step, a, torch=torch.__version__, width=D_ROW, condDim=C, randomData=True, literal=bool(a.literal))
