@@ -46,7 +46,13 @@ function runSide<T = SideRecord>(cmd: string, args: string[], what: string, env:
 export function runVsTorch(argv: string[]): void {
   const a = parseArgs(argv);
   if (a.memorySteps === 1) throw new Error('--memory-steps needs at least 2 steps (snapshots after 10 % of them and at the end).');
-  const workloads = selectWorkloads(a.names);
+  // a workload whose data are absent is skipped in the full run, and an error when named
+  const workloads = selectWorkloads(a.names).filter((w) => {
+    const why = w.missing?.();
+    if (why && a.names.length) throw new Error(`Workload ${w.name} cannot run: ${why}.`);
+    if (why) process.stderr.write(`skipping ${w.name}: ${why}\n`);
+    return !why;
+  });
   const python = findTorchPython();
   process.stderr.write(`vs-torch: PyTorch side runs ${python}; genlab backend ${a.backend ?? 'auto'}\n`);
   const env = a.threads === undefined ? process.env : { ...process.env, GENLAB_NATIVE_THREADS: String(a.threads), GENLAB_TWIN_THREADS: String(a.threads) };

@@ -38,6 +38,8 @@ export interface Workload {
   /** Upper bounds on warm-up / timed steps, for workloads of a second or more per call. */
   maxWarmup?: number;
   maxSteps?: number;
+  /** Why the workload cannot run here (e.g. its data file is absent); null when it can. */
+  missing?(): string | null;
   open(): Promise<OpenWorkload>;
 }
 
@@ -70,13 +72,15 @@ export const benchTablePath = (env: Record<string, string | undefined> = process
  * twin gets the fitted transformer's span layout, so its encoded width and conditional vector match.
  */
 function tableWorkload(name: string, torchScript: string, model: 'ctgan' | 'tvae', modelKeys: string[]): Workload {
+  const missing = () => (existsSync(benchTablePath()) ? null : `it trains on a table: ${benchTablePath()} not found (UCI Adult's adult.csv; set GENLAB_BENCH_TABLE=FILE.csv)`);
   return {
     name,
     torchScript,
     usesEngine: true,
+    missing,
     async open() {
       const file = benchTablePath();
-      if (!existsSync(file)) throw new Error(`Workload ${name} trains on a table: ${file} not found (UCI Adult's adult.csv; set GENLAB_BENCH_TABLE=FILE.csv).`);
+      if (missing()) throw new Error(`Workload ${name}: ${missing()}.`);
       const r = await openRecipeStep({ model, overrides: [`data.path=${file}`] });
       const s = r.session;
       return {

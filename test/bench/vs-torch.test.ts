@@ -120,6 +120,16 @@ test('tabular twins get the fitted layout (spans, conditional blocks), the liste
   ]);
   assert.throws(() => tableTwinArgs(model, config, { model: ['missing'], train: [] }, 1), /expected a number/);
   assert.equal(benchTablePath({}), '../shared/data/adult.csv');
+  const [ctgan] = selectWorkloads(['ctgan-step']);
+  const saved = process.env.GENLAB_BENCH_TABLE;
+  process.env.GENLAB_BENCH_TABLE = '/no/such/table.csv';
+  try {
+    assert.match(ctgan.missing?.() ?? '', /\/no\/such\/table\.csv not found.*GENLAB_BENCH_TABLE/);
+    assert.equal(selectWorkloads(['fid'])[0].missing, undefined);
+  } finally {
+    if (saved === undefined) delete process.env.GENLAB_BENCH_TABLE;
+    else process.env.GENLAB_BENCH_TABLE = saved;
+  }
   assert.equal(benchTablePath({ GENLAB_BENCH_TABLE: '/data/t.csv' }), '/data/t.csv');
 });
 
