@@ -15,6 +15,8 @@ export interface SideRecord {
   /** Sampling workloads: samples one step produces. */
   samplesPerStep?: number;
   backend?: string;
+  /** The machine's 1-minute load average when the process started (vs-torch adds it). */
+  loadavg1?: number;
 }
 
 /** The JSON line of genlab-workload.ts --memory-steps. */
@@ -39,6 +41,8 @@ export interface WorkloadRow {
   torchSamplesPerS?: number;
   /** With --memory-steps: the genlab side's memory growth over that many steps. */
   memory?: MemoryGrowth;
+  /** Per round, each side's median ms and the load average at its start (when the records carry it). */
+  rounds?: { genlabMs: number; torchMs: number; genlabLoad: number; torchLoad: number }[];
 }
 
 const median = (v: number[]) => {
@@ -57,6 +61,7 @@ export function workloadRow(name: string, genlab: SideRecord[], torch: SideRecor
   const flops = genlab[0].flops ?? null;
   const source = genlab[0].flopsSource;
   const samples = genlab[0].samplesPerStep;
+  const loads = genlab.every((r) => r.loadavg1 !== undefined) && torch.every((r) => r.loadavg1 !== undefined) && genlab.length === torch.length;
   return {
     name,
     genlabMs: round(genlabMs, 2),
@@ -67,6 +72,7 @@ export function workloadRow(name: string, genlab: SideRecord[], torch: SideRecor
     torchPeakRssMb: Math.max(...torch.map((r) => r.peakRssMb)),
     ...(flops !== null && source ? { flopsSource: source } : {}),
     ...(samples ? { samplesPerS: round((samples * 1000) / genlabMs, 2), torchSamplesPerS: round((samples * 1000) / torchMs, 2) } : {}),
+    ...(loads ? { rounds: genlab.map((g, i) => ({ genlabMs: g.ms.median, torchMs: torch[i].ms.median, genlabLoad: g.loadavg1!, torchLoad: torch[i].loadavg1! })) } : {}),
   };
 }
 
@@ -82,14 +88,24 @@ function table(head: string[], body: string[][]): string {
   return [line(head), `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
-/** The ratio table; samples/s columns appear when some row is a sampling workload. */
+/** The load-average range over a row's processes, e.g. `3.10–4.25`. */
+function loadRange(r: WorkloadRow): string {
+  if (!r.rounds) return '-';
+  const v = r.rounds.flatMap((x) => [x.genlabLoad, x.torchLoad]);
+  const [lo, hi] = [Math.min(...v), Math.max(...v)];
+  return lo === hi ? lo.toFixed(2) : `${lo.toFixed(2)}–${hi.toFixed(2)}`;
+}
+
+/** The ratio table; samples/s columns appear when some row is a sampling workload, a load column when rows carry loads. */
 export function formatRatioTable(rows: WorkloadRow[]): string {
   const sampling = rows.some((r) => r.samplesPerS !== undefined);
-  const head = ['workload', 'genlab ms', 'torch ms', 'ratio', 'GFLOP/s', 'peak RSS MB', 'torch RSS MB', ...(sampling ? ['samples/s', 'torch samples/s'] : [])];
+  const loaded = rows.some((r) => r.rounds !== undefined);
+  const head = ['workload', 'genlab ms', 'torch ms', 'ratio', 'GFLOP/s', 'peak RSS MB', 'torch RSS MB', ...(sampling ? ['samples/s', 'torch samples/s'] : []), ...(loaded ? ['load avg'] : [])];
   const per = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(1));
   const body = rows.map((r) => [
     r.name, r.genlabMs.toFixed(1), r.torchMs.toFixed(1), r.ratio.toFixed(2), r.gflops === null ? '-' : r.gflops.toFixed(1), r.peakRssMb.toFixed(0), r.torchPeakRssMb.toFixed(0),
     ...(sampling ? [per(r.samplesPerS), per(r.torchSamplesPerS)] : []),
+    ...(loaded ? [loadRange(r)] : []),
   ]);
   return table(head, body);
 }

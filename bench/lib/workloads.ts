@@ -1,11 +1,17 @@
 // The workloads of `npm run bench -- --vs-torch`: each runs through genlab's own model and recipe
 // (or metric) and names its PyTorch/numpy twin in bench/torch/, which has the same shapes.
+import { existsSync } from 'node:fs';
 import { fid, kid, precisionRecall, type Features } from '../../src/metrics/index.js';
 import { Rng } from '../../src/random/rng.js';
 import { openDdimStep } from './ddim-step.js';
 import { gaussianFeatures } from './features.js';
 import { gptStepFlops, mlpVaeStepFlops } from './flops.js';
 import { openRecipeStep, type StepSource } from './recipe-step.js';
+import { tableTwinArgs, type TableStepModel } from './table-twin.js';
+
+type TableTwinConfig = Parameters<typeof tableTwinArgs>[1];
+/** The optimiser settings a tabular twin copies (Adam with L2 weight decay: torch decays every parameter, genlab matrices only — the same cost). */
+const TWIN_TRAIN_KEYS = ['batchSize', 'lr', 'beta1', 'beta2', 'eps', 'weightDecay'];
 
 /** A workload opened on the genlab side, ready to time. */
 export interface OpenWorkload {
@@ -32,6 +38,8 @@ export interface Workload {
   /** Upper bounds on warm-up / timed steps, for workloads of a second or more per call. */
   maxWarmup?: number;
   maxSteps?: number;
+  /** Why the workload cannot run here (e.g. its data file is absent); null when it can. */
+  missing?(): string | null;
   open(): Promise<OpenWorkload>;
 }
 
@@ -50,6 +58,36 @@ function recipeWorkload(name: string, torchScript: string, src: StepSource, coun
         step: (i, batch) => r.step(i, batch as ReturnType<typeof r.batch>),
         flops: c?.flops ?? null,
         twinArgs: c?.twinArgs ?? [],
+        dispose: () => s.dispose(),
+      };
+    },
+  };
+}
+
+/** The table the tabular workloads train on: $GENLAB_BENCH_TABLE, else UCI Adult beside the checkout (the issue-18 reference). */
+export const benchTablePath = (env: Record<string, string | undefined> = process.env): string => env.GENLAB_BENCH_TABLE || '../shared/data/adult.csv';
+
+/**
+ * A tabular model's recipe step on a real CSV at its registry defaults (batch 500; CTGAN pac 10); the
+ * twin gets the fitted transformer's span layout, so its encoded width and conditional vector match.
+ */
+function tableWorkload(name: string, torchScript: string, model: 'ctgan' | 'tvae', modelKeys: string[]): Workload {
+  const missing = () => (existsSync(benchTablePath()) ? null : `it trains on a table: ${benchTablePath()} not found (UCI Adult's adult.csv; set GENLAB_BENCH_TABLE=FILE.csv)`);
+  return {
+    name,
+    torchScript,
+    usesEngine: true,
+    missing,
+    async open() {
+      const file = benchTablePath();
+      if (missing()) throw new Error(`Workload ${name}: ${missing()}.`);
+      const r = await openRecipeStep({ model, overrides: [`data.path=${file}`] });
+      const s = r.session;
+      return {
+        prepare: r.batch,
+        step: (i, batch) => r.step(i, batch as ReturnType<typeof r.batch>),
+        flops: null,
+        twinArgs: tableTwinArgs(s.model as unknown as TableStepModel, s.config as unknown as TableTwinConfig, { model: modelKeys, train: TWIN_TRAIN_KEYS }, s.data.train.size),
         dispose: () => s.dispose(),
       };
     },
@@ -101,6 +139,10 @@ export const WORKLOADS: Workload[] = [
     usesEngine: true,
     open: () => openDdimStep({ model: 'ddpm', preset: 'fast', batch: 64 }),
   },
+  // issue 18: one CTGAN step (critic with WGAN-GP on packed rows + generator with the conditional
+  // cross-entropy) and one TVAE step on UCI Adult (encoded width 157, conditional vector 104, batch 500)
+  tableWorkload('ctgan-step', 'bench/torch/ctgan_step.py', 'ctgan', ['embeddingDim', 'generatorDims', 'discriminatorDims', 'pac', 'tau', 'gpLambda', 'dropout', 'leak']),
+  tableWorkload('tvae-step', 'bench/torch/tvae_step.py', 'tvae', ['embeddingDim', 'compressDims', 'decompressDims', 'lossFactor', 'initialSigma']),
   metricWorkload('fid', 'bench/torch/fid.py', (args) => void fid(args)),
   // torch-fidelity's defaults (100 subsets of 1000, (x·y/d + 1)³) and Kynkäänniemi's k = 3 are the
   // functions' own defaults, so the twins take none of them from here

@@ -1,10 +1,15 @@
 # Shared by the twin scripts of `npm run bench -- --vs-torch`: one-thread setup, argument parsing and
 # the timing loop that prints the one JSON line {name, ms: {min, median, max}, steps, peakRssMb}
 # (plus samplesPerS for sampling workloads).
-# BLAS threads are pinned before numpy/torch load, because their pools size themselves at import.
+# BLAS threads are pinned before numpy/torch load, because their pools size themselves at import:
+# one, or GENLAB_TWIN_THREADS (set by `--vs-torch --threads N`, which gives genlab's native side N too).
 import os
+THREADS = int(os.environ.get('GENLAB_TWIN_THREADS') or 1)
 for _v in ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS'):
-    os.environ.setdefault(_v, '1')
+    if 'GENLAB_TWIN_THREADS' in os.environ:
+        os.environ[_v] = str(THREADS)
+    else:
+        os.environ.setdefault(_v, '1')
 import argparse, json, resource, sys, time  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -21,9 +26,9 @@ def parse_args(prog, **extra):
 
 
 def setup_torch(seed):
-    """One thread (faster than two on the 2-core reference machine) and a fixed seed."""
+    """One thread (faster than two on the 2-core reference machine) unless GENLAB_TWIN_THREADS says, and a fixed seed."""
     import torch
-    torch.set_num_threads(1)
+    torch.set_num_threads(THREADS)
     torch.manual_seed(seed)
     return torch
 
@@ -43,7 +48,7 @@ def time_steps(name, step, a, samples=None, **meta):
         step()
         times.append(1000 * (time.perf_counter() - t0))
     rec = {'name': name, 'ms': {'min': min(times), 'median': float(np.median(times)), 'max': max(times)},
-           'steps': a.steps, 'peakRssMb': round(peak_rss_mb(), 1), **meta}
+           'steps': a.steps, 'peakRssMb': round(peak_rss_mb(), 1), 'threads': THREADS, **meta}
     if samples is not None:
         rec['samplesPerStep'] = samples
         rec['samplesPerS'] = round(samples / (rec['ms']['median'] / 1000), 2)

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { tf } from '../../src/engine/tf.js';
 import { countKernelFlops, recordFlops, type KernelRecord } from '../../bench/lib/kernel-flops.js';
 import { profileKernels } from '../../bench/lib/kernel-profile.js';
+import { fastestPerCall, kernelTable } from '../../bench/lib/kernel-table.js';
 import { TEST_BACKENDS, useBackend } from '../helpers/engine.js';
 
 const rec = (name: string, inputShapes: Array<number[] | null>, out: number[], depth = 0): KernelRecord => ({ name, inputShapes, outputShapes: [out], depth });
@@ -67,3 +68,15 @@ for (const backend of TEST_BACKENDS) {
     });
   });
 }
+
+test('kernel table: outermost calls summed per name, largest first, costliest shapes; fastest call over repeats', () => {
+  const k = (name: string, ms: number, depth = 0, shape = [2, 3]) => ({ name, ms, depth, inputShapes: [shape] });
+  const t = kernelTable([k('Add', 1), k('MatMul', 5, 0, [4, 4]), k('Add', 2, 0, [9]), k('Exp', 7, 1), k('MatMul', 3)], 2);
+  assert.equal(t.kernelMs, 11); // the depth-1 Exp is inside its caller's time
+  assert.equal(t.calls, 4);
+  assert.deepEqual(t.rows.map((r) => [r.name, r.calls, r.ms]), [['MatMul', 2, 8], ['Add', 2, 3]]);
+  assert.deepEqual(t.rows[0].topShapes, [{ shapes: '[4×4]', ms: 5 }, { shapes: '[2×3]', ms: 3 }]);
+  assert.equal(t.rows[1].share, 3 / 11);
+  assert.deepEqual(fastestPerCall([[k('A', 3), k('B', 1)], [k('A', 2), k('B', 4)]]).map((x) => x.ms), [2, 1]);
+  assert.deepEqual(fastestPerCall([[k('A', 3)], [k('B', 1)]]).map((x) => x.ms), [3]); // different sequences: the first
+});

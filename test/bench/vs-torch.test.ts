@@ -8,7 +8,8 @@ import { summarize, timeSteps } from '../../bench/lib/step-timer.js';
 import { formatMemoryTable, formatRatioTable, lastJsonLine, vsTorchReport, workloadRow, type SideRecord } from '../../bench/lib/report.js';
 import { earlyStep, trackMemory } from '../../bench/lib/memory-growth.js';
 import { findTorchPython, torchPythonCandidates } from '../../bench/lib/torch-python.js';
-import { selectWorkloads, WORKLOADS } from '../../bench/lib/workloads.js';
+import { benchTablePath, selectWorkloads, WORKLOADS } from '../../bench/lib/workloads.js';
+import { discreteCode, spanCode, tableTwinArgs } from '../../bench/lib/table-twin.js';
 
 test('MLP VAE 784-400-20 step FLOPs: 3 × 2·B·Σ in·out over 784→400→40 and 20→400→784', () => {
   assert.equal(denseFlops(2, [[3, 4]]), 48);
@@ -70,7 +71,7 @@ test('findTorchPython probes the candidates in order and says how to install tor
 });
 
 test('every workload has its twin script; unknown names fail with the known list', () => {
-  assert.deepEqual(WORKLOADS.map((w) => w.name), ['vae-mlp', 'dcgan', 'wgan-gp', 'gpt-baby', 'ddpm-unet', 'sample-ddpm', 'fid', 'kid', 'precision-recall']);
+  assert.deepEqual(WORKLOADS.map((w) => w.name), ['vae-mlp', 'dcgan', 'wgan-gp', 'gpt-baby', 'ddpm-unet', 'sample-ddpm', 'ctgan-step', 'tvae-step', 'fid', 'kid', 'precision-recall']);
   for (const w of WORKLOADS) assert.ok(existsSync(w.torchScript), w.torchScript);
   assert.deepEqual(selectWorkloads(['fid', 'vae-mlp']).map((w) => w.name), ['vae-mlp', 'fid']);
   assert.throws(() => selectWorkloads(['vae']), /Unknown --vs-torch workload "vae". Known: vae-mlp, dcgan/);
@@ -102,4 +103,48 @@ test('memory growth: snapshots after 10 % of the steps and at the end, growth be
   assert.throws(() => trackMemory(1, () => {}, () => m.end), /--memory-steps must be an integer ≥ 2/);
   const row = { ...workloadRow('vae-mlp', [rec('vae-mlp', 22, 300)], [rec('vae-mlp', 11, 250)]), memory: m };
   assert.match(formatMemoryTable([row]).split('\n')[2], /^\| vae-mlp +\| +2→20 \| +101\.0 \| +110\.0 \| +9\.0 \| +12→30 \| +0\.00 \|$/);
+});
+
+test('tabular twins get the fitted layout (spans, conditional blocks), the listed model keys and Adam settings', () => {
+  const spans = [
+    { activation: 'tanh' as const, dim: 1, column: 0, role: 'value' as const },
+    { activation: 'softmax' as const, dim: 3, column: 0, role: 'mode' as const },
+    { activation: 'softmax' as const, dim: 2, column: 1, role: 'category' as const },
+  ];
+  const model = { transformer: { dim: 6, spans, discreteSpans: [{ column: 1, offset: 4, size: 2 }] } };
+  assert.equal(spanCode(spans), 't1,s3,s2');
+  assert.equal(discreteCode(model.transformer.discreteSpans), '4:2');
+  const config = { model: { embeddingDim: 128, generatorDims: [256, 256], pac: 10, tau: 0.2 }, train: { batchSize: 500, lr: 2e-4 } };
+  assert.deepEqual(tableTwinArgs(model, config, { model: ['generatorDims', 'pac', 'tau'], train: ['batchSize', 'lr'] }, 26049), [
+    '--spans', 't1,s3,s2', '--discrete', '4:2', '--rows', '26049', '--generatorDims', '256,256', '--pac', '10', '--tau', '0.2', '--batchSize', '500', '--lr', '0.0002',
+  ]);
+  assert.throws(() => tableTwinArgs(model, config, { model: ['missing'], train: [] }, 1), /expected a number/);
+  assert.equal(benchTablePath({}), '../shared/data/adult.csv');
+  const [ctgan] = selectWorkloads(['ctgan-step']);
+  const saved = process.env.GENLAB_BENCH_TABLE;
+  process.env.GENLAB_BENCH_TABLE = '/no/such/table.csv';
+  try {
+    assert.match(ctgan.missing?.() ?? '', /\/no\/such\/table\.csv not found.*GENLAB_BENCH_TABLE/);
+    assert.equal(selectWorkloads(['fid'])[0].missing, undefined);
+  } finally {
+    if (saved === undefined) delete process.env.GENLAB_BENCH_TABLE;
+    else process.env.GENLAB_BENCH_TABLE = saved;
+  }
+  assert.equal(benchTablePath({ GENLAB_BENCH_TABLE: '/data/t.csv' }), '/data/t.csv');
+});
+
+test('rows keep every round’s times and load averages; the table then shows the load range', () => {
+  const g = [{ ...rec('ctgan-step', 200, 300), loadavg1: 3.5 }, { ...rec('ctgan-step', 220, 300), loadavg1: 4.25 }];
+  const t = [{ ...rec('ctgan-step', 100, 250), loadavg1: 3.1 }, { ...rec('ctgan-step', 110, 250), loadavg1: 4 }];
+  const row = workloadRow('ctgan-step', g, t);
+  assert.deepEqual(row.rounds, [
+    { genlabMs: 200, torchMs: 100, genlabLoad: 3.5, torchLoad: 3.1 },
+    { genlabMs: 220, torchMs: 110, genlabLoad: 4.25, torchLoad: 4 },
+  ]);
+  assert.equal(row.ratio, 2);
+  const table = formatRatioTable([row, workloadRow('fid', [rec('fid', 120, 250)], [rec('fid', 40, 76)])]).split('\n');
+  assert.match(table[0], /\| +load avg \|$/);
+  assert.match(table[2], /\| 3\.10–4\.25 \|$/);
+  assert.match(table[3], /\| +- \|$/);
+  assert.equal(workloadRow('fid', [rec('fid', 120, 250)], [rec('fid', 40, 76)]).rounds, undefined);
 });
