@@ -44,6 +44,10 @@ test("TVAE's reconstruction sum equals the ctgan package's formula evaluated in 
   }
   const got = tvaeReconstruction(tf.tensor2d(raw, [b, d]), tf.tensor2d(x, [b, d]), tf.tensor2d(sigma, [1, d]), transformer.spans).dataSync()[0];
   assert.ok(Math.abs(got - expected) / Math.abs(expected) < 1e-5, `${got} vs ${expected}`);
+  // σ given one row per example (how DP-SGD sees it) is the same sum
+  const rows = tf.tile(tf.tensor2d(sigma, [1, d]), [b, 1]);
+  const perRow = tvaeReconstruction(tf.tensor2d(raw, [b, d]), tf.tensor2d(x, [b, d]), rows, transformer.spans).dataSync()[0];
+  assert.ok(Math.abs(perRow - expected) / Math.abs(expected) < 1e-5, `σ per row: ${perRow} vs ${expected}`);
 });
 
 test('TVAE clamps its learnt σ into [0.01, 1] after a step, and starts at 0.1', () => {

@@ -32,15 +32,15 @@ export function gumbelSoftmax(logits: tf.Tensor, tau: number, rng: Rng): tf.Tens
 
 /**
  * CTGAN's `_apply_activate`: tanh on value spans, Gumbel-softmax (τ) on one-hot spans; raw [B, D] →
- * data-space rows [B, D]. Without an rng, plain softmax (deterministic; used by no training path).
+ * data-space rows [B, D].
  */
-export function activateSpans(raw: tf.Tensor, spans: readonly SpanInfo[], tau: number, rng?: Rng): tf.Tensor {
+export function activateSpans(raw: tf.Tensor, spans: readonly SpanInfo[], tau: number, rng: Rng): tf.Tensor {
   return tf.tidy(() =>
     tf.concat(
       spanOffsets(spans).map(({ span, offset }) => {
         const part = sliceSpan(raw, offset, span.dim); // [B, dim]
         if (span.activation === 'tanh') return tf.tanh(part);
-        return rng ? gumbelSoftmax(part, tau, rng) : tf.exp(logSoftmax(part, -1));
+        return gumbelSoftmax(part, tau, rng);
       }),
       1,
     ),
