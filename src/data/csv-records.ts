@@ -76,3 +76,16 @@ export function splitCsvRecords(text: string, delimiter = ',', source = 'CSV inp
   }
   return records;
 }
+
+/** The trimmed header names of a CSV's first record; an empty or repeated name throws naming its column(s). */
+export function csvHeader(first: CsvRecord, source: string): string[] {
+  const header = first.fields.map((h) => h.trim());
+  const seen = new Map<string, number>();
+  header.forEach((h, i) => {
+    if (h === '') throw new Error(`${source}: header column ${i + 1} has an empty name; every column needs a unique name.`);
+    const j = seen.get(h);
+    if (j !== undefined) throw new Error(`${source}: duplicate header name '${h}' in columns ${j + 1} and ${i + 1}; header names must be unique.`);
+    seen.set(h, i);
+  });
+  return header;
+}

@@ -1,6 +1,6 @@
 // CSV tables with a header row (RFC 4180), typed per column — numeric vs categorical — as tabular
 // generators such as CTGAN/TVAE (and SDGym's metadata) treat them.
-import { splitCsvRecords, type CsvRecord } from './csv-records.js';
+import { csvHeader, splitCsvRecords, type CsvRecord } from './csv-records.js';
 
 /** Cell values counted as missing by default (after trimming): '?' as in UCI Adult, and the empty string. */
 export const DEFAULT_MISSING = ['?', ''];
@@ -58,14 +58,8 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
   const missing = new Set(opts.missing ?? DEFAULT_MISSING);
   if (text.trim() === '') throw new Error(`${source} is empty; expected a header row followed by data rows.`);
   const rows: CsvRecord[] = splitCsvRecords(text, opts.delimiter ?? ',', source);
-  const header = rows[0].fields.map((h) => h.trim());
-  const seen = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (h === '') throw new Error(`${source}: header column ${i + 1} has an empty name; every column needs a unique name.`);
-    const j = seen.get(h);
-    if (j !== undefined) throw new Error(`${source}: duplicate header name '${h}' in columns ${j + 1} and ${i + 1}; header names must be unique.`);
-    seen.set(h, i);
-  });
+  const header = csvHeader(rows[0], source);
+  const seen = new Set(header);
   for (const k of Object.keys(opts.types ?? {})) {
     if (!seen.has(k)) throw new Error(`${source}: declared column type for '${k}', but the header has no such column; columns: ${header.join(', ')}.`);
   }

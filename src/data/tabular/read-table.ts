@@ -1,7 +1,7 @@
 // CSV (RFC 4180, header row) → TypedTable, with declared (a strict `columns` spec) or inferred column
 // kinds, as SDV's single-table metadata; `readTableFile` picks CSV, TSV or ARFF by the file's extension.
 import { z } from 'zod';
-import { splitCsvRecords, type CsvRecord } from '../csv-records.js';
+import { csvHeader, splitCsvRecords, type CsvRecord } from '../csv-records.js';
 import type { ColumnKind, ColumnSchema, TableSchema, TypedTable } from './types.js';
 import { isNumericKind } from './types.js';
 import { buildColumn, cellParser, type ColumnDecl } from './infer-columns.js';
@@ -93,24 +93,12 @@ export interface ReadTableOptions {
   schema?: TableSchema;
 }
 
-function headerOf(records: CsvRecord[], source: string): string[] {
-  const header = records[0].fields.map((h) => h.trim());
-  const seen = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (h === '') throw new Error(`${source}: header column ${i + 1} has an empty name; every column needs a unique name.`);
-    const j = seen.get(h);
-    if (j !== undefined) throw new Error(`${source}: duplicate header name '${h}' in columns ${j + 1} and ${i + 1}; header names must be unique.`);
-    seen.set(h, i);
-  });
-  return header;
-}
-
 /** Reads CSV text with a header row into a TypedTable; throws naming source, line and column. */
 export function readTable(text: string, opts: ReadTableOptions = {}): TypedTable {
   const source = opts.source ?? 'CSV input';
   if (text.trim() === '') throw new Error(`${source} is empty; expected a header row followed by data rows.`);
   const records = splitCsvRecords(text, opts.delimiter ?? ',', source);
-  const header = headerOf(records, source);
+  const header = csvHeader(records[0], source);
   if (opts.schema && opts.columns !== undefined) throw new Error(`${source}: give a columns spec or a saved schema, not both; the schema already fixes every column.`);
   const decls = opts.columns === undefined ? {} : parseColumnsSpec(opts.columns, opts.columnsSource);
   const unknown = Object.keys(decls).filter((k) => !header.includes(k));

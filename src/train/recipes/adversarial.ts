@@ -11,6 +11,7 @@ import { createOptimizer } from '../optimizers.js';
 import { WeightEma } from '../ema.js';
 import { clipByGlobalNorm, lossAndGrads, readScalars, trainableVariables } from '../grads.js';
 import type { RecipeFactory } from '../recipe.js';
+import { restoreTwoPlayerState, twoPlayerState } from '../two-player-state.js';
 import { readAdversarialOptions } from './adversarial-options.js';
 
 function isAdversarial(m: object): m is AdversarialModel {
@@ -130,20 +131,10 @@ export const adversarialRecipe: RecipeFactory = (genModel, config, rng) => {
 
     withSamplingWeights: (fn) => (ema ? ema.withAveraged(fn) : fn()),
 
-    getState() {
-      const prefixed = (p: string, list: ReturnType<typeof optD.getState>) => list.map((t) => ({ ...t, name: `${p}/${t.name}` }));
-      return {
-        tensors: [...prefixed('optD', optD.getState()), ...prefixed('optG', optG.getState()), ...(ema?.getState() ?? [])],
-        json: { rng: noise.state() },
-      };
-    },
+    getState: () => twoPlayerState(optD, optG, ema, noise),
 
     setState(state) {
-      const strip = (p: string) => state.tensors.filter((t) => t.name.startsWith(`${p}/`)).map((t) => ({ ...t, name: t.name.slice(p.length + 1) }));
-      optD.setState(strip('optD'));
-      optG.setState(strip('optG'));
-      if (ema) ema.setState(state.tensors.filter((t) => t.name.startsWith('ema/')));
-      noise = new Rng(state.json.rng as ConstructorParameters<typeof Rng>[0]);
+      noise = restoreTwoPlayerState(state, optD, optG, ema);
     },
 
     dispose() {
