@@ -4,13 +4,16 @@
 /** Smallest pivot a correlation matrix's Cholesky factor may have before it counts as singular. */
 export const MIN_PIVOT = 1e-10;
 
-/** Lower Cholesky factor of a row-major [d, d] matrix, or null when a pivot is ≤ minPivot. */
-export function cholesky(m: ArrayLike<number>, d: number, minPivot = MIN_PIVOT): Float64Array | null {
+/** Cholesky's column loop; a pivot ≤ `minPivot` makes it return null ('fail') or leave a zero column ('zero'). */
+function choleskyWith(m: ArrayLike<number>, d: number, minPivot: number, small: 'fail' | 'zero'): Float64Array | null {
   const l = new Float64Array(d * d);
   for (let j = 0; j < d; j++) {
     let s = m[j * d + j];
     for (let k = 0; k < j; k++) s -= l[j * d + k] * l[j * d + k];
-    if (!(s > minPivot)) return null;
+    if (!(s > minPivot)) {
+      if (small === 'fail') return null;
+      continue;
+    }
     const ljj = Math.sqrt(s);
     l[j * d + j] = ljj;
     for (let i = j + 1; i < d; i++) {
@@ -22,28 +25,19 @@ export function cholesky(m: ArrayLike<number>, d: number, minPivot = MIN_PIVOT):
   return l;
 }
 
+/** Lower Cholesky factor of a row-major [d, d] matrix, or null when a pivot is ≤ minPivot. */
+export function cholesky(m: ArrayLike<number>, d: number, minPivot = MIN_PIVOT): Float64Array | null {
+  return choleskyWith(m, d, minPivot, 'fail');
+}
+
 /**
  * Lower factor L with L·Lᵀ = m for a positive semi-definite m: a pivot that rounding left at or below
  * zero (a direction with no variance left) gets a zero column instead of failing.
  */
 export function choleskyPsd(m: ArrayLike<number>, d: number): Float64Array {
-  const l = new Float64Array(d * d);
   let scale = 0;
   for (let j = 0; j < d; j++) scale = Math.max(scale, Math.abs(m[j * d + j]));
-  const tiny = 1e-14 * Math.max(scale, 1);
-  for (let j = 0; j < d; j++) {
-    let s = m[j * d + j];
-    for (let k = 0; k < j; k++) s -= l[j * d + k] * l[j * d + k];
-    if (!(s > tiny)) continue;
-    const ljj = Math.sqrt(s);
-    l[j * d + j] = ljj;
-    for (let i = j + 1; i < d; i++) {
-      let t = m[i * d + j];
-      for (let k = 0; k < j; k++) t -= l[i * d + k] * l[j * d + k];
-      l[i * d + j] = t / ljj;
-    }
-  }
-  return l;
+  return choleskyWith(m, d, 1e-14 * Math.max(scale, 1), 'zero')!;
 }
 
 /**
