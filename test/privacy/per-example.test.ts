@@ -7,6 +7,10 @@ import { Rng } from '../../src/random/rng.js';
 import { layerTaps, dpGradients } from '../../src/privacy/per-example.js';
 import { trainableVariables } from '../../src/train/grads.js';
 import { useBackend } from '../helpers/engine.js';
+import { buildClassifier } from '../../src/models/classifier/network.js';
+import { classifierModelShape } from '../../src/models/classifier/config.js';
+import { initWeights } from '../../src/nn/init.js';
+import { z } from 'zod';
 
 before(() => useBackend('cpu'));
 
@@ -39,10 +43,27 @@ function ce(net: tfl.LayersModel, x: tf.Tensor, y: tf.Tensor): tf.Scalar {
   return tf.neg(tf.mean(tf.sum(tf.mul(tf.oneHot(tf.cast(y, 'int32'), 3), logp), 1))) as tf.Scalar;
 }
 
-function setup(kind: 'mlp' | 'cnn' = 'mlp') {
-  const net = kind === 'mlp' ? mlp(3) : cnn(3);
+// Opacus's SampleConvNet as the classifier builds it (input normalisation, zero padding and max-pools between the taps)
+function sampleConvNet(seed: number): tfl.LayersModel {
+  const cfg = z.strictObject(classifierModelShape).parse({ net: 'sample-convnet', filters: [2, 3], featureDim: 4, inputNorm: [0.1307, 0.3081] });
+  const net = buildClassifier(cfg, { kind: 'image', shape: [28, 28, 1], numClasses: 3 });
+  initWeights([net], new Rng(seed));
+  // 28 → pad 34 → 8×8/2 14 → pool 13 → 4×4/2 5 → pool 4: Opacus's 32·4·4 = 512 inputs of fc1, here 3·4·4
+  assert.equal((net.getLayer('features').input as tfl.SymbolicTensor).shape[1], 3 * 4 * 4);
+  return net;
+}
+
+type Kind = 'mlp' | 'cnn' | 'sample-convnet';
+const NETS: Record<Kind, { build: (seed: number) => tfl.LayersModel; shape: number[]; taps: number }> = {
+  mlp: { build: mlp, shape: [5], taps: 3 },
+  cnn: { build: cnn, shape: [7, 6, 2], taps: 3 },
+  'sample-convnet': { build: sampleConvNet, shape: [28, 28, 1], taps: 4 },
+};
+
+function setup(kind: Kind = 'mlp') {
+  const net = NETS[kind].build(3);
   const rng = new Rng(11);
-  const shape = kind === 'mlp' ? [5] : [7, 6, 2];
+  const shape = NETS[kind].shape;
   const x = rng.normalTensor([B, ...shape]);
   const y = tf.tensor1d(Array.from({ length: B }, (_, i) => i % 3));
   const vars = trainableVariables([net]);
@@ -63,11 +84,11 @@ function relErr(a: tf.Tensor, b: tf.Tensor): number {
   return tf.tidy(() => tf.norm(tf.sub(a, b)).dataSync()[0] / tf.norm(b).dataSync()[0]);
 }
 
-for (const kind of ['mlp', 'cnn'] as const) test(`${kind}: per-example norms equal a batch-size-1 loop; with C below every norm each clipped gradient has norm C and the clipped sum matches (≤ 1e-5 rel)`, () => {
+for (const kind of ['mlp', 'cnn', 'sample-convnet'] as const) test(`${kind}: per-example norms equal a batch-size-1 loop; with C below every norm each clipped gradient has norm C and the clipped sum matches (≤ 1e-5 rel)`, () => {
   const { net, x, y, vars, loop, loopNorms } = setup(kind);
   const C = 0.5 * Math.min(...loopNorms);
   const taps = layerTaps([net], vars);
-  assert.equal(taps.length, 3);
+  assert.equal(taps.length, NETS[kind].taps);
   let worstNorm = 0;
   let worstSum = 0;
   const r = dpGradients(() => ({ loss: ce(net, x, y) }), taps, vars, B, { maxGradNorm: C, noiseMultiplier: 0, denominator: 1 });

@@ -56,3 +56,15 @@ test('refusals name the problem: a missing file, a bad condition, a numeric cond
   const noHoldout = genlab('eval', 'tabular', '--real', csv, '--synthetic', csv, '--target', 'flag', '--positive', 'true');
   assert.match(noHoldout.err, /pass --holdout FILE or --split FRACTION/);
 });
+
+test('--dp-epsilon with no --preset takes the model\'s "dp" preset (and says so); a named preset still wins', () => {
+  const dp = genlab('train', 'tvae', '--data', csv, '--dp-epsilon', '8', '--print-config');
+  assert.equal(dp.code, 0, dp.err);
+  assert.match(dp.err, /preset "dp"/);
+  const c = JSON.parse(dp.out);
+  assert.deepEqual([c.model.learnSigma, c.model.lossFactor, c.model.embeddingDim, c.train.batchSize, c.train.dp.targetEpsilon], [false, 5, 32, 1000, 8]);
+  const named = JSON.parse(genlab('train', 'tvae', '--data', csv, '--dp-epsilon', '8', '--preset', 'defaults', '--print-config').out);
+  assert.deepEqual([named.model.learnSigma, named.model.lossFactor, named.train.batchSize], [true, 2, 500]);
+  const plain = JSON.parse(genlab('train', 'tvae', '--data', csv, '--print-config').out);
+  assert.deepEqual([plain.model.learnSigma, plain.model.lossFactor, plain.train.dp], [true, 2, undefined]);
+});

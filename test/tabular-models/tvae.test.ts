@@ -86,7 +86,7 @@ test("TVAE samples are rows of the training schema, and its CSV reads back again
 });
 
 test('TVAE decodes one-hot spans by their logits: two saturated logits (tanh = 1 in float32) still pick the larger', () => {
-  const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8] }), info);
+  const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8], categories: 'argmax' }), info);
   try {
     initWeights(Object.values(m.networks), new Rng(1));
     m.resetSigma();
@@ -102,4 +102,31 @@ test('TVAE decodes one-hot spans by their logits: two saturated logits (tanh = 1
   } finally {
     m.dispose();
   }
+});
+
+test("TVAE with categories 'sample' draws each category at its softmax probability; 'argmax' always takes the mode", () => {
+  const probs = [0.2, 0.3, 0.5];
+  const counts = (categories: 'argmax' | 'sample'): number[] => {
+    const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8], categories }), info);
+    try {
+      initWeights(Object.values(m.networks), new Rng(1));
+      m.resetSigma();
+      const last = m.networks.decoder.layers[m.networks.decoder.layers.length - 1];
+      const [kernel, bias] = last.getWeights();
+      const b = new Float32Array(bias.size);
+      const group = transformer.discreteSpans.find((s) => s.column === 1)!; // 'group': a, b, c
+      probs.forEach((p, k) => (b[group.offset + k] = Math.log(p) + 7)); // softmax is shift-free
+      last.setWeights([tf.zerosLike(kernel), tf.tensor1d(b)]);
+      const rows = m.sampleTable(4000, new Rng(5));
+      return [0, 1, 2].map((k) => rows.columns[1].filter((v) => v === k).length);
+    } finally {
+      m.dispose();
+    }
+  };
+  assert.deepEqual(counts('argmax'), [0, 0, 4000]);
+  const sampled = counts('sample');
+  probs.forEach((p, k) => {
+    const se = Math.sqrt((p * (1 - p)) / 4000);
+    assert.ok(Math.abs(sampled[k] / 4000 - p) < 4 * se, `category ${k}: ${sampled[k] / 4000} vs ${p} (4 SE = ${4 * se})`);
+  });
 });

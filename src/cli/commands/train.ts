@@ -100,7 +100,8 @@ export function registerTrain(program: Command): void {
       if (o.dpEpsilon !== undefined) overrides.push(`train.dp.targetEpsilon=${o.dpEpsilon}`);
       if (o.resume && model) throw new Error('With --resume the model comes from the checkpoint; drop the model id.');
       const onNotice = (n: string) => process.stderr.write(`genlab: ${n}\n`);
-      const source = { modelId: model, preset: o.preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init, onNotice };
+      const preset = o.preset ?? dpPresetFor(model, o.dpEpsilon !== undefined, onNotice);
+      const source = { modelId: model, preset, configFile: o.config, overrides, checkpoint: o.resume, init: o.init, onNotice };
       const resolved = o.resume ? undefined : await resolveSessionConfig(source);
       // the note goes to stderr, so the printed config stays a valid --config file
       if (resolved) process.stderr.write(kindPresetNote(resolved.spec, resolved.config.data.name, resolved.preset));
@@ -113,6 +114,13 @@ export function registerTrain(program: Command): void {
         model ?? (o.init ? 'fine-tune' : 'resume'),
       );
     });
+}
+
+/** A fresh DP run names no preset: the model's `dp` preset when it has one (its settings for DP-SGD). */
+function dpPresetFor(model: string | undefined, dp: boolean, onNotice: (n: string) => void): string | undefined {
+  if (!dp || !model || !getSpec(model).presets?.dp) return undefined;
+  onNotice(`${model} with --dp-epsilon uses its preset "dp" (see ${model} --help); --preset NAME for another.`);
+  return 'dp';
 }
 
 /** Registers `quickstart`: a small VAE on the bundled MNIST for about a minute. */

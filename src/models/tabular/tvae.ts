@@ -46,6 +46,7 @@ export class Tvae implements LikelihoodModel, LatentModel, TableModel {
     const unit = tfl.input({ shape: [1] });
     const s = tfl.layers.dense({ units: d, useBias: false, name: 'sigma_scale' }).apply(unit) as tfl.SymbolicTensor;
     const sigma = tfl.model({ inputs: unit, outputs: s, name: 'sigma' });
+    sigma.trainable = cfg.learnSigma;
     this.networks = { decoder, encoder, sigma };
   }
 
@@ -111,10 +112,17 @@ export class Tvae implements LikelihoodModel, LatentModel, TableModel {
     return tf.tidy(() => {
       const fake = this.decode(rng.normalTensor([n, this.latentDim])); // [n, D]
       const sigma = this.sigma(); // [1, D]
-      const mask = new Float32Array(this.transformer.dim);
-      for (const { span, offset } of spanOffsets(this.transformer.spans)) if (span.activation === 'tanh') mask.fill(1, offset, offset + span.dim);
-      const noise = tf.mul(tf.mul(rng.normalTensor([n, this.transformer.dim]), sigma), tf.tensor2d(mask, [1, mask.length]));
-      return tf.add(fake, noise);
+      const d = this.transformer.dim;
+      const valueMask = new Float32Array(d);
+      for (const { span, offset } of spanOffsets(this.transformer.spans)) if (span.activation === 'tanh') valueMask.fill(1, offset, offset + span.dim);
+      const noise = tf.mul(tf.mul(rng.normalTensor([n, d]), sigma), tf.tensor2d(valueMask, [1, d]));
+      const rows = tf.add(fake, noise);
+      if (this.cfg.categories === 'argmax') return rows;
+      // Gumbel-max: the argmax of logits + Gumbel noise is a draw from their softmax, so the inverse
+      // transform's argmax samples p(category | z).
+      const logitMask = tf.sub(1, tf.tensor2d(valueMask, [1, d]));
+      const gumbel = tf.neg(tf.log(tf.neg(tf.log(rng.uniformTensor([n, d], 1e-12, 1 - 1e-7)))));
+      return tf.add(rows, tf.mul(gumbel, logitMask));
     });
   }
 
