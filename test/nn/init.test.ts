@@ -13,7 +13,7 @@ function net(): tfl.LayersModel {
   return tfl.model({ inputs: x, outputs: y });
 }
 
-function stats(w: tf.LayerVariable): { max: number; variance: number } {
+function stats(w: tfl.LayerVariable): { max: number; variance: number } {
   const v = Array.from(w.read().dataSync());
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   return { max: v.reduce((a, b) => Math.max(a, Math.abs(b)), 0), variance: v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length };

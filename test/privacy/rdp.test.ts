@@ -41,6 +41,13 @@ test('ε of q 0.004, σ 1.3, 3,750 steps, δ 1e-5: 0.92205 (Opacus 1.x) and 1.15
   assert.ok(Math.abs(classic - 1.15974940) < 1e-6 && Math.abs(classic - c.epsilonClassic) < 1e-9, `classic ε ${classic}`);
 });
 
+test("Opacus's MNIST README \"ε = 1.18 for α = 17.0\" is its run's 240 batches an epoch (q = 1/240) × 15 epochs, classic conversion", () => {
+  // 15 epochs of 250 steps at q 0.004 give 1.160, not 1.18; the README's progress bars show 240/240 batches,
+  // i.e. sampling rate 1/240, and with it the classic conversion gives 1.1799 at α = 17 (the Python script: 1.17990067)
+  const opacus = epsilonAfter({ q: 1 / 240, sigma: 1.3, delta: 1e-5, conversion: 'classic' }, 15 * 240);
+  assert.ok(Math.abs(opacus - 1.18) < 1e-3 && Math.abs(opacus - 1.17990067) < 1e-6, `ε ${opacus}`);
+});
+
 test('TF-Privacy\'s published MNIST ε (1.19, 3.01, 7.10) come out of the classic conversion', () => {
   const want = [1.19, 3.01, 7.10];
   fx.cases.slice(1, 4).forEach((c, k) => {
