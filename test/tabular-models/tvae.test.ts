@@ -85,43 +85,39 @@ test("TVAE samples are rows of the training schema, and its CSV reads back again
   }
 });
 
-test('TVAE decodes one-hot spans by their logits: two saturated logits (tanh = 1 in float32) still pick the larger', () => {
-  const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8], categories: 'argmax' }), info);
+/**
+ * Group ('a', 'b', 'c') of n rows sampled from a TVAE whose decoder ignores z and outputs these logits for the
+ * 'group' span (zero kernel, the logits as its bias).
+ */
+function groupsFromLogits(categories: 'argmax' | 'sample', logits: number[], n: number, seed: number): Float64Array {
+  const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8], categories }), info);
   try {
     initWeights(Object.values(m.networks), new Rng(1));
     m.resetSigma();
     const last = m.networks.decoder.layers[m.networks.decoder.layers.length - 1];
     const [kernel, bias] = last.getWeights();
     const b = new Float32Array(bias.size);
-    const group = transformer.discreteSpans.find((s) => s.column === 1)!; // 'group': a, b, c
-    b[group.offset] = 20; // 'a': tanh(20) = 1 in float32 …
-    b[group.offset + 2] = 30; // … and so is 'c', the larger logit
+    const group = transformer.discreteSpans.find((s) => s.column === 1)!;
+    logits.forEach((l, k) => (b[group.offset + k] = l));
     last.setWeights([tf.zerosLike(kernel), tf.tensor1d(b)]);
-    const rows = m.sampleTable(20, new Rng(2));
-    assert.ok(rows.columns[1].every((v) => v === 2), `decoded groups ${Array.from(rows.columns[1])}`);
+    return m.sampleTable(n, new Rng(seed)).columns[1];
   } finally {
     m.dispose();
   }
+}
+
+test('TVAE decodes one-hot spans by their logits: two saturated logits (tanh = 1 in float32) still pick the larger', () => {
+  // 'a' at 20: tanh(20) = 1 in float32, and so is 'c' at 30, the larger logit
+  const groups = groupsFromLogits('argmax', [20, 0, 30], 20, 2);
+  assert.ok(Array.from(groups).every((v) => v === 2), `decoded groups ${Array.from(groups)}`);
 });
 
 test("TVAE with categories 'sample' draws each category at its softmax probability; 'argmax' always takes the mode", () => {
   const probs = [0.2, 0.3, 0.5];
-  const counts = (categories: 'argmax' | 'sample'): number[] => {
-    const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8], categories }), info);
-    try {
-      initWeights(Object.values(m.networks), new Rng(1));
-      m.resetSigma();
-      const last = m.networks.decoder.layers[m.networks.decoder.layers.length - 1];
-      const [kernel, bias] = last.getWeights();
-      const b = new Float32Array(bias.size);
-      const group = transformer.discreteSpans.find((s) => s.column === 1)!; // 'group': a, b, c
-      probs.forEach((p, k) => (b[group.offset + k] = Math.log(p) + 7)); // softmax is shift-free
-      last.setWeights([tf.zerosLike(kernel), tf.tensor1d(b)]);
-      const rows = m.sampleTable(4000, new Rng(5));
-      return [0, 1, 2].map((k) => rows.columns[1].filter((v) => v === k).length);
-    } finally {
-      m.dispose();
-    }
+  const logits = probs.map((p) => Math.log(p) + 7); // softmax is shift-free
+  const counts = (categories: 'argmax' | 'sample') => {
+    const groups = Array.from(groupsFromLogits(categories, logits, 4000, 5));
+    return [0, 1, 2].map((k) => groups.filter((v) => v === k).length);
   };
   assert.deepEqual(counts('argmax'), [0, 0, 4000]);
   const sampled = counts('sample');
