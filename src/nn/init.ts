@@ -18,12 +18,15 @@ function fans(shape: number[]): [number, number] {
  */
 export type KernelInit = 'glorot' | 'he' | 'torch';
 
-/** fan_in of each layer's kernel, by the layer's part of the weight name ('dense_1/kernel' → 'dense_1'). */
+/** The layer's part of a weight name: 'dense_1/kernel' → 'dense_1'. */
+const layerOf = (weightName: string) => weightName.slice(0, weightName.lastIndexOf('/'));
+
+/** fan_in of each layer's kernel, by layer name. */
 function kernelFanIns(models: tfl.LayersModel[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const w of models.flatMap((m) => m.weights)) {
     const name = w.originalName ?? w.name;
-    if (/kernel$/.test(name) && w.shape.length >= 2) out.set(name.slice(0, name.lastIndexOf('/')), fans(w.shape as number[])[0]);
+    if (/kernel$/.test(name) && w.shape.length >= 2) out.set(layerOf(name), fans(w.shape as number[])[0]);
   }
   return out;
 }
@@ -41,8 +44,8 @@ export function initWeights(models: tfl.LayersModel[], rng: Rng, kernel: KernelI
         const [fanIn, fanOut] = fans(shape);
         const limit = kernel === 'torch' ? 1 / Math.sqrt(fanIn) : Math.sqrt(6 / (kernel === 'he' ? fanIn : fanIn + fanOut));
         values = rng.uniformArray(size, -limit, limit);
-      } else if (fanIns && /bias$/.test(name) && fanIns.has(name.slice(0, name.lastIndexOf('/')))) {
-        const limit = 1 / Math.sqrt(fanIns.get(name.slice(0, name.lastIndexOf('/')))!);
+      } else if (fanIns?.has(layerOf(name)) && /bias$/.test(name)) {
+        const limit = 1 / Math.sqrt(fanIns.get(layerOf(name))!);
         values = rng.uniformArray(size, -limit, limit);
       } else if (/(gamma|moving_variance)$/.test(name)) {
         values = new Float32Array(size).fill(1);

@@ -27,7 +27,7 @@ export const tvaeSpec: ModelSpec<TvaeConfig> = {
   schema,
   presets: {
     // DP-SGD at ε 8 on Adult (measured in the README): a fixed σ, a heavier reconstruction term so that z
-    // carries the rows' structure through the noise, a small z, sampled categories, batches of 1,000, 50 epochs
+    // carries the rows' structure through the noise, a small z, batches of 1,000, 50 epochs
     dp: {
       model: { embeddingDim: 32, lossFactor: 5, learnSigma: false },
       train: { batchSize: 1000, steps: 50 * Math.floor(26048 / 1000), evalEvery: 0, checkpointEvery: 650, logEvery: 26 },
