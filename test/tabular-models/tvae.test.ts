@@ -126,3 +126,36 @@ test("TVAE with categories 'sample' draws each category at its softmax probabili
     assert.ok(Math.abs(sampled[k] / 4000 - p) < 4 * se, `category ${k}: ${sampled[k] / 4000} vs ${p} (4 SE = ${4 * se})`);
   });
 });
+
+test('TVAE samples value spans as tanh(decoder output) + σ·ε, and refuses data that are not a table', () => {
+  const m = new Tvae(tvaeModelSection.parse({ embeddingDim: 4, compressDims: [8], decompressDims: [8] }), info);
+  try {
+    initWeights(Object.values(m.networks), new Rng(1));
+    m.resetSigma(); // σ = 0.1
+    const last = m.networks.decoder.layers[m.networks.decoder.layers.length - 1];
+    const [kernel, bias] = last.getWeights();
+    last.setWeights([tf.zerosLike(kernel), tf.fill(bias.shape, 0.5)]);
+    const n = 4000;
+    const d = transformer.dim;
+    const rows = m.sample(n, new Rng(7));
+    const x = rows.dataSync();
+    rows.dispose();
+    const values = spanOffsets(transformer.spans).filter(({ span }) => span.activation === 'tanh');
+    assert.ok(values.length > 0);
+    for (const { offset } of values) {
+      let sum = 0;
+      let sq = 0;
+      for (let i = 0; i < n; i++) {
+        sum += x[i * d + offset];
+        sq += x[i * d + offset] ** 2;
+      }
+      const mean = sum / n;
+      const std = Math.sqrt(sq / n - mean * mean);
+      assert.ok(Math.abs(mean - Math.tanh(0.5)) < (4 * 0.1) / Math.sqrt(n), `value at ${offset}: mean ${mean} vs tanh(0.5)`);
+      assert.ok(Math.abs(std / 0.1 - 1) < 0.05, `value at ${offset}: std ${std} vs σ 0.1`);
+    }
+  } finally {
+    m.dispose();
+  }
+  assert.throws(() => new Tvae(tvaeModelSection.parse({}), { kind: 'image', shape: [4] }), /TVAE trains on tables: pass a CSV or ARFF file/);
+});
