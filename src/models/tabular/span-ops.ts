@@ -23,10 +23,14 @@ export const sliceSpan = (x: tf.Tensor, offset: number, dim: number): tf.Tensor 
  * F.gumbel_softmax with hard=False, which CTGAN's generator uses with τ = 0.2).
  */
 export function gumbelSoftmax(logits: tf.Tensor, tau: number, rng: Rng): tf.Tensor {
+  return tf.tidy(() => tf.exp(logSoftmax(tf.div(tf.add(logits, gumbelNoise(logits.shape, rng)), tau), -1)));
+}
+
+/** Standard Gumbel noise g = −log(−log U): argmax(logits + g) is a draw from softmax(logits). */
+export function gumbelNoise(shape: number[], rng: Rng): tf.Tensor {
   return tf.tidy(() => {
-    const u = rng.uniformTensor(logits.shape, 1e-10, 1); // (0, 1]: log(u) finite
-    const g = tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-10)));
-    return tf.exp(logSoftmax(tf.div(tf.add(logits, g), tau), -1));
+    const u = rng.uniformTensor(shape, 1e-10, 1); // (0, 1]: log(u) finite
+    return tf.neg(tf.log(tf.add(tf.neg(tf.log(u)), 1e-10)));
   });
 }
 

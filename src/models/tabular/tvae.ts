@@ -6,7 +6,7 @@ import type { Batch } from '../../data/types.js';
 import type { TypedTable } from '../../data/tabular/types.js';
 import type { TableTransformer } from '../../data/tabular/transform-types.js';
 import type { DataInfo, LatentModel, LikelihoodModel, LossMode, TableModel, TableSampleOptions } from '../types.js';
-import { sliceSpan, spanOffsets, tvaeReconstruction } from './span-ops.js';
+import { gumbelNoise, sliceSpan, spanOffsets, tvaeReconstruction } from './span-ops.js';
 import { rejectionSample, resolveConditions } from './conditions.js';
 import type { TvaeModelConfig } from './tvae-config.js';
 
@@ -121,8 +121,7 @@ export class Tvae implements LikelihoodModel, LatentModel, TableModel {
       // Gumbel-max: the argmax of logits + Gumbel noise is a draw from their softmax, so the inverse
       // transform's argmax samples p(category | z).
       const logitMask = tf.sub(1, tf.tensor2d(valueMask, [1, d]));
-      const gumbel = tf.neg(tf.log(tf.neg(tf.log(rng.uniformTensor([n, d], 1e-12, 1 - 1e-7)))));
-      return tf.add(rows, tf.mul(gumbel, logitMask));
+      return tf.add(rows, tf.mul(gumbelNoise([n, d], rng), logitMask));
     });
   }
 
